@@ -71,7 +71,8 @@
 // # Identifiers
 //
 // Every block has an id made from its kind and the seed line it starts on:
-// h-10 (heading), p-12 (paragraph), hl-34 (highlight), cap-18 (caption).
+// h-10 (heading), p-12 (paragraph), hl-34 (highlight), cap-18 (caption),
+// m-6 (metadata in the body, such as a signature).
 // A run-in heading shares the line of its paragraph (h-12 and p-12). Seeds
 // never change, so ids never change, and the English edition uses the same
 // ids for the same blocks.
@@ -99,7 +100,7 @@ func (k Kind) String() string { return kindNames[k] }
 // Block is one element of a document.
 type Block struct {
 	Kind  Kind
-	ID    string // see the package doc; empty for title, meta and furniture
+	ID    string // see the package doc; empty for furniture and head metadata
 	Lines []int  // the seed lines the block was read from, in order
 	// Text is the block's text as written. For a paragraph with a run-in
 	// heading it is the text after the heading.
@@ -118,6 +119,8 @@ type Block struct {
 	Field string
 	// Complete reports whether a paragraph ends in sentence-final punctuation.
 	Complete bool
+	// Corrections are the errata applied to Text, in order of Offset.
+	Corrections []Correction
 }
 
 // HeadingID is the id of the block's heading: its own id for a heading, the

@@ -128,13 +128,13 @@ func continuesTitle(title string) bool {
 func (p *parser) body(n int, t string) {
 	switch {
 	case reDate.MatchString(t):
-		p.add(n, &Block{Kind: Meta, Field: "date", Text: t})
+		p.add(n, &Block{Kind: Meta, ID: fmt.Sprintf("m-%d", n), Field: "date", Text: t})
 		return
 	case reIssuer.MatchString(t) && reDate.MatchString(p.next(n)) && p.pending == nil:
-		p.add(n, &Block{Kind: Meta, Field: "signature", Text: t})
+		p.add(n, &Block{Kind: Meta, ID: fmt.Sprintf("m-%d", n), Field: "signature", Text: t})
 		return
 	case reNote.MatchString(t):
-		p.add(n, &Block{Kind: Meta, Field: "note", Text: t})
+		p.add(n, &Block{Kind: Meta, ID: fmt.Sprintf("m-%d", n), Field: "note", Text: t})
 		return
 	}
 	if m := markerOf(t); m != nil {

@@ -234,3 +234,25 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestCorrect(t *testing.T) {
+	src := "(三)高位推动。各地立足足\n图为风机\n势、合力攻坚。\n"
+	d, err := Parse("x.txt", []byte(src), 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := d.Correct(3, "立足足势", "立足优势", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Text != "各地立足优势、合力攻坚。" {
+		t.Errorf("corrected text = %q", b.Text)
+	}
+	want := Correction{Offset: len("各地立足"), Original: "足", Corrected: "优", Ref: 1}
+	if len(b.Corrections) != 1 || b.Corrections[0] != want {
+		t.Errorf("corrections = %+v, want %+v", b.Corrections, want)
+	}
+	if _, err := d.Correct(1, "不存在", "x", 2); err == nil {
+		t.Error("Correct with text not in the block: no error")
+	}
+}

@@ -1,0 +1,115 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"path"
+	"strconv"
+)
+
+// FigureRecord is one figure as published in /data/figures.json and
+// /data/figures.csv. The field order is the column order of the CSV.
+type FigureRecord struct {
+	ID          string  `json:"id"`
+	Indicator   string  `json:"indicator"`
+	IndicatorZh string  `json:"indicator_zh"`
+	IndicatorEn string  `json:"indicator_en"`
+	Region      string  `json:"region"`
+	Period      string  `json:"period"`
+	Kind        string  `json:"kind"`
+	Value       float64 `json:"value"`
+	Unit        string  `json:"unit"`
+	ValueBase   float64 `json:"value_base"`
+	BaseUnit    string  `json:"base_unit"`
+	Qualifier   string  `json:"qualifier"`
+	Cumulative  bool    `json:"cumulative"`
+	Report      string  `json:"report"`
+	Seed        string  `json:"seed"`
+	SeedLine    int     `json:"seed_line"`
+	Quote       string  `json:"quote"`
+	Paragraph   string  `json:"paragraph"`
+	URLZh       string  `json:"url_zh"`
+	URLEn       string  `json:"url_en"`
+}
+
+// FigureColumns are the CSV header, in order.
+var FigureColumns = []string{"id", "indicator", "indicator_zh", "indicator_en", "region", "period", "kind", "value", "unit", "value_base", "base_unit", "qualifier", "cumulative", "report", "seed", "seed_line", "quote", "paragraph", "url_zh", "url_en"}
+
+// Record returns the published form of a figure; url gives the address of
+// a report page in a language.
+func (f *Figure) Record(url func(lang, reportID string) string) FigureRecord {
+	return FigureRecord{
+		ID: f.ID, Indicator: f.IndicatorID, IndicatorZh: f.Indicator.NameZh, IndicatorEn: f.Indicator.NameEn,
+		Region: f.Region, Period: f.PeriodRaw, Kind: f.Kind, Value: f.Value, Unit: f.UnitRaw,
+		ValueBase: f.ValueBase, BaseUnit: f.Unit.Base, Qualifier: f.Qualifier, Cumulative: f.Cumulative,
+		Report: f.ReportID, Seed: path.Base(f.Report.Doc.File), SeedLine: f.Match.Block.Lines[0], Quote: f.Quote,
+		Paragraph: f.Paragraph(),
+		URLZh:     url("zh", f.ReportID) + "#" + f.Paragraph(),
+		URLEn:     url("en", f.ReportID) + "#" + f.Paragraph(),
+	}
+}
+
+func (r FigureRecord) row() []string {
+	return []string{r.ID, r.Indicator, r.IndicatorZh, r.IndicatorEn, r.Region, r.Period, r.Kind,
+		FormatNumber(r.Value), r.Unit, FormatNumber(r.ValueBase), r.BaseUnit, r.Qualifier, strconv.FormatBool(r.Cumulative),
+		r.Report, r.Seed, strconv.Itoa(r.SeedLine), r.Quote, r.Paragraph, r.URLZh, r.URLEn}
+}
+
+// FiguresJSON is the JSON export of figures: an array of FigureRecord.
+func FiguresJSON(figs []*Figure, url func(lang, reportID string) string) []byte {
+	recs := make([]FigureRecord, len(figs))
+	for i, f := range figs {
+		recs[i] = f.Record(url)
+	}
+	return marshal(recs)
+}
+
+// FiguresCSV is the CSV export of figures: UTF-8, a header row, the
+// columns of FigureColumns.
+func FiguresCSV(figs []*Figure, url func(lang, reportID string) string) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	_ = w.Write(FigureColumns)
+	for _, f := range figs {
+		_ = w.Write(f.Record(url).row())
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// IndicatorRecord is one indicator as published in /data/indicators.json.
+type IndicatorRecord struct {
+	ID              string   `json:"id"`
+	NameZh          string   `json:"name_zh"`
+	NameEn          string   `json:"name_en"`
+	Unit            string   `json:"unit"`
+	Category        string   `json:"category"`
+	DefinitionZh    string   `json:"definition_zh"`
+	DefinitionEn    string   `json:"definition_en"`
+	ComparabilityZh string   `json:"comparability_zh"`
+	ComparabilityEn string   `json:"comparability_en"`
+	Figures         []string `json:"figures"`
+}
+
+// IndicatorsJSON is the JSON export of indicators.
+func IndicatorsJSON(ins []*Indicator) []byte {
+	recs := make([]IndicatorRecord, len(ins))
+	for i, in := range ins {
+		ids := []string{}
+		for _, f := range in.Figures {
+			ids = append(ids, f.ID)
+		}
+		recs[i] = IndicatorRecord{in.ID, in.NameZh, in.NameEn, in.Unit, in.Category, in.DefinitionZh, in.DefinitionEn, in.ComparabilityZh, in.ComparabilityEn, ids}
+	}
+	return marshal(recs)
+}
+
+func marshal(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+	return buf.Bytes()
+}

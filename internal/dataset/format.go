@@ -1,0 +1,132 @@
+package dataset
+
+import (
+	"math"
+	"strings"
+)
+
+// Display formats the figure's value for a language: in Chinese as the
+// report writes it (超过4.5万个), in English in the base unit with
+// thousands, millions and billions (over 45,000).
+func (f *Figure) Display(lang string) string {
+	if lang == "zh" {
+		v := FormatNumber(f.Value) + f.Unit.Written
+		if BaseUnits[f.Unit.Base].Rank {
+			v = "第" + FormatNumber(f.Value) + "位"
+		}
+		switch f.Qualifier {
+		case "over":
+			return "超过" + v
+		case "about":
+			return "约" + v
+		}
+		return v
+	}
+	v := f.EnglishValue()
+	switch f.Qualifier {
+	case "over":
+		return "over " + v
+	case "about":
+		return "about " + v
+	}
+	return v
+}
+
+// EnglishValue is the value and unit in English, without qualifier: "5.5%",
+// "45,000", "753 billion yuan", "No. 4".
+func (f *Figure) EnglishValue() string {
+	b := BaseUnits[f.Unit.Base]
+	switch {
+	case b.Rank:
+		return "No. " + FormatNumber(f.Value)
+	case b.Percent:
+		return FormatNumber(f.Value) + "%"
+	}
+	s := FormatEnglish(f.ValueBase)
+	if b.En != "" {
+		s += " " + b.En
+	}
+	return s
+}
+
+// FormatEnglish writes a number the way the English edition does: with
+// thousands separators below a million, and in millions, billions or
+// trillions above.
+func FormatEnglish(v float64) string {
+	abs := math.Abs(v)
+	for _, m := range []struct {
+		div  float64
+		name string
+	}{{1e12, " trillion"}, {1e9, " billion"}, {1e6, " million"}} {
+		if abs >= m.div {
+			return FormatNumber(round6(v/m.div)) + m.name
+		}
+	}
+	return groupThousands(FormatNumber(round6(v)))
+}
+
+// FormatChinese writes a base value with 万/亿/万亿 for Chinese readers:
+// 45000 → 4.5万.
+func FormatChinese(v float64) string {
+	abs := math.Abs(v)
+	for _, m := range []struct {
+		div  float64
+		name string
+	}{{1e12, "万亿"}, {1e8, "亿"}, {1e4, "万"}} {
+		if abs >= m.div {
+			return FormatNumber(round6(v/m.div)) + m.name
+		}
+	}
+	return FormatNumber(round6(v))
+}
+
+func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+
+func groupThousands(s string) string {
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if neg {
+		out = "-" + out
+	}
+	if hasFrac {
+		out += "." + frac
+	}
+	return out
+}
+
+// KindLabel, used in tables, is the figure's kind in a language.
+func KindLabel(kind, lang string) string {
+	labels := map[string][2]string{
+		Actual:   {"实际", "actual"},
+		Expected: {"预计", "expected"},
+		Target:   {"目标", "target"},
+	}
+	l := labels[kind]
+	if lang == "zh" {
+		return l[0]
+	}
+	return l[1]
+}
+
+// EnglishNumber is the number alone as the English edition writes it —
+// 5.5%, 45,000, 753 billion, 4 — which a translation of the figure's
+// sentence must contain.
+func (f *Figure) EnglishNumber() string {
+	b := BaseUnits[f.Unit.Base]
+	switch {
+	case b.Rank:
+		return FormatNumber(f.Value)
+	case b.Percent:
+		return FormatNumber(f.Value) + "%"
+	}
+	return FormatEnglish(f.ValueBase)
+}

@@ -1,0 +1,74 @@
+// Package i18n holds everything that differs by language apart from the
+// reports themselves: the interface strings of data/i18n/{lang}.toml and the
+// translations of the reports in data/translations/{lang}/, with their
+// alignment to the Chinese text and their staleness.
+package i18n
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/tomlx"
+)
+
+// Strings are the interface strings of every language: Strings[lang][key].
+type Strings map[string]map[string]string
+
+// StringsPath is the file of a language's interface strings.
+func StringsPath(lang string) string { return path.Join("data/i18n", lang+".toml") }
+
+// LoadStrings reads the interface strings of langs. Every language must
+// define the same keys: a key missing in one file is an error naming that
+// file and the file that has it.
+func LoadStrings(fsys fs.FS, langs []string) (Strings, diag.List) {
+	s := Strings{}
+	var errs diag.List
+	files := map[string]*tomlx.File{}
+	for _, lang := range langs {
+		m := map[string]string{}
+		f, e := tomlx.Decode(fsys, StringsPath(lang), &m)
+		errs = append(errs, e...)
+		s[lang], files[lang] = m, f
+	}
+	if len(errs) > 0 {
+		return s, errs
+	}
+	for _, a := range langs {
+		for _, key := range sortedKeys(s[a]) {
+			for _, b := range langs {
+				if _, ok := s[b][key]; !ok {
+					errs.Add(diag.Pos{File: StringsPath(b)}, fmt.Sprintf("%s defines it at %s", StringsPath(a), files[a].Pos("", 0, key)),
+						"missing interface string %q", key)
+				}
+			}
+		}
+	}
+	return s, errs
+}
+
+// T returns the string for key in lang; a key that does not exist returns a
+// visible marker (the template check reports it as an error before that).
+func (s Strings) T(lang, key string) string {
+	if v, ok := s[lang][key]; ok {
+		return v
+	}
+	return "[missing " + lang + ":" + key + "]"
+}
+
+// Has reports whether key exists in lang.
+func (s Strings) Has(lang, key string) bool {
+	_, ok := s[lang][key]
+	return ok
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

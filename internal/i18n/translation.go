@@ -1,0 +1,196 @@
+package i18n
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/seed"
+	"reportsite/internal/tomlx"
+)
+
+// Unit is one piece of a report that is translated as a whole: a heading, a
+// run-in heading, a paragraph's text, a highlight, a caption or a line of
+// metadata in the body. Its ID is the block id (a run-in heading has the h-
+// id of its paragraph).
+type Unit struct {
+	ID   string
+	Kind seed.Kind
+	Zh   string // the Chinese text, after errata
+	Line int    // the seed line it starts on
+}
+
+// Units lists the translation units of a document in reading order.
+func Units(d *seed.Document) []Unit {
+	var out []Unit
+	for _, b := range d.Body() {
+		switch {
+		case b.Kind == seed.Paragraph && b.Lead != "":
+			out = append(out, Unit{ID: b.HeadingID(), Kind: seed.Heading, Zh: b.Lead, Line: b.Lines[0]})
+			if b.Text != "" {
+				out = append(out, Unit{ID: b.ID, Kind: b.Kind, Zh: b.Text, Line: b.Lines[0]})
+			}
+		case b.ID != "":
+			out = append(out, Unit{ID: b.ID, Kind: b.Kind, Zh: b.Text, Line: b.Lines[0]})
+		}
+	}
+	return out
+}
+
+// Hash identifies the Chinese text a translation was made from: the first
+// 12 hex digits of its SHA-256.
+func Hash(zh string) string {
+	sum := sha256.Sum256([]byte(zh))
+	return hex.EncodeToString(sum[:])[:12]
+}
+
+// Entry is one translated unit.
+type Entry struct {
+	ID     string `toml:"id"`
+	ZhHash string `toml:"zh_hash"`
+	En     string `toml:"en"`
+	Note   string `toml:"note"` // a translator's note, shown to readers
+}
+
+// Translation is the English text of one report, from
+// data/translations/en/<report>.toml.
+type Translation struct {
+	Report  string
+	Path    string
+	Entries []Entry
+	byID    map[string]int
+	file    *tomlx.File
+}
+
+// TranslationPath is where the translation of a report lives.
+func TranslationPath(lang, report string) string {
+	return path.Join("data/translations", lang, report+".toml")
+}
+
+// LoadTranslation reads the translation of report into lang, if there is
+// one. A missing file is not an error: the report is then untranslated.
+func LoadTranslation(fsys fs.FS, lang, report string) (*Translation, diag.List) {
+	p := TranslationPath(lang, report)
+	if _, err := fs.Stat(fsys, p); err != nil {
+		return nil, nil
+	}
+	var raw struct {
+		Block []Entry `toml:"block"`
+	}
+	f, errs := tomlx.Decode(fsys, p, &raw)
+	if f == nil {
+		return nil, errs
+	}
+	t := &Translation{Report: report, Path: p, Entries: raw.Block, byID: map[string]int{}, file: f}
+	for i, e := range t.Entries {
+		if j, dup := t.byID[e.ID]; dup {
+			errs.Add(f.Pos("block", i, "id"), fmt.Sprintf("keep one of them; the first is at line %d", f.Pos("block", j, "id").Line), "block %q is translated twice", e.ID)
+			continue
+		}
+		t.byID[e.ID] = i
+	}
+	return t, errs
+}
+
+// Lookup returns the English text of a unit and whether it is translated
+// and up to date with the Chinese.
+func (t *Translation) Lookup(u Unit) (en string, ok bool) {
+	if t == nil {
+		return "", false
+	}
+	i, found := t.byID[u.ID]
+	if !found || strings.TrimSpace(t.Entries[i].En) == "" {
+		return "", false
+	}
+	e := t.Entries[i]
+	return strings.TrimSpace(e.En), e.ZhHash == Hash(u.Zh)
+}
+
+// Note returns the translator's note on a unit, if any.
+func (t *Translation) Note(id string) string {
+	if t == nil {
+		return ""
+	}
+	if i, ok := t.byID[id]; ok {
+		return t.Entries[i].Note
+	}
+	return ""
+}
+
+// Check compares a translation with the units of its report: units with no
+// translation (missing), entries for no unit (orphaned) and entries whose
+// Chinese has changed since they were translated (stale) are reported. Missing
+// and stale are warnings, orphaned entries are errors (they are a typo or a
+// leftover, never useful).
+func (t *Translation) Check(units []Unit) diag.List {
+	var l diag.List
+	if t == nil {
+		return l
+	}
+	known := map[string]bool{}
+	var missing []string
+	for _, u := range units {
+		known[u.ID] = true
+		i, ok := t.byID[u.ID]
+		if !ok || strings.TrimSpace(t.Entries[i].En) == "" {
+			missing = append(missing, u.ID)
+			continue
+		}
+		if h := t.Entries[i].ZhHash; h != Hash(u.Zh) {
+			l.Warn(t.file.Pos("block", i, "zh_hash"), fmt.Sprintf("review the English against the Chinese, then set zh_hash = %q", Hash(u.Zh)),
+				"stale translation of %s: the Chinese changed since it was translated", u.ID)
+		}
+	}
+	if len(missing) > 0 {
+		l.Warn(diag.Pos{File: t.Path}, "run `reportsite translate -report "+t.Report+"` to add empty entries for them",
+			"%d blocks have no English text: %s", len(missing), abbreviateIDs(missing))
+	}
+	for i, e := range t.Entries {
+		if !known[e.ID] {
+			l.Add(t.file.Pos("block", i, "id"), "ids are the block ids of the Chinese text, such as p-12 or h-10; remove the entry or correct its id",
+				"block %q does not exist in report %s", e.ID, t.Report)
+		}
+	}
+	return l
+}
+
+func abbreviateIDs(ids []string) string {
+	if len(ids) > 8 {
+		return strings.Join(ids[:8], ", ") + fmt.Sprintf(" and %d more", len(ids)-8)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// Skeleton writes a translation file for the units of a report: existing
+// entries are kept as they are, missing ones are added with an empty en, and
+// each entry is preceded by the Chinese it translates as a comment.
+func Skeleton(report string, units []Unit, existing *Translation) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# English translation of report %s.\n", report)
+	b.WriteString("# One [[block]] per heading, paragraph, highlight, caption and body metadata line,\n")
+	b.WriteString("# under the id of the Chinese block. zh_hash is the hash of the Chinese it translates:\n")
+	b.WriteString("# when the Chinese changes, `reportsite check` reports the entry as stale.\n")
+	for _, u := range units {
+		e := Entry{ID: u.ID, ZhHash: Hash(u.Zh)}
+		if existing != nil {
+			if i, ok := existing.byID[u.ID]; ok {
+				e = existing.Entries[i]
+			}
+		}
+		fmt.Fprintf(&b, "\n# %s\n[[block]]\nid = %q\nzh_hash = %q\nen = %s\n", strings.ReplaceAll(u.Zh, "\n", " "), e.ID, e.ZhHash, quote(e.En))
+		if e.Note != "" {
+			fmt.Fprintf(&b, "note = %s\n", quote(e.Note))
+		}
+	}
+	return []byte(b.String())
+}
+
+// quote writes s as a TOML basic string.
+func quote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`)
+	return `"` + r.Replace(s) + `"`
+}

@@ -1,0 +1,144 @@
+// Package render holds the layouts: the html/template files under layouts/.
+// It parses them once, each page layout in its own clone of the shared set
+// (layouts/base.html and layouts/partials/*.html), names each by its path,
+// and executes a layout with a page's view into bytes. Template errors are
+// reported as path:line:col where the template package gives them.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"reportsite/internal/diag"
+)
+
+// Dir is where layouts live; Dir/static is copied to the site as-is.
+const Dir = "layouts"
+
+// Templates is the parsed set of layouts.
+type Templates struct {
+	layouts map[string]*template.Template // by name: "report" for layouts/report.html
+}
+
+// Funcs are the template functions every layout can use. Functions that
+// depend on the page (its language, its links) are methods of the view.
+var Funcs = template.FuncMap{
+	"add":  func(a, b int) int { return a + b },
+	"safe": func(s string) template.HTML { return template.HTML(s) },
+	"heading": func(level int) int { // outline level → h2…h5
+		return min(max(level+1, 2), 5)
+	},
+	"join": strings.Join,
+}
+
+// Load parses base.html, partials/*.html and every other *.html in layouts/.
+func Load(fsys fs.FS) (*Templates, diag.List) {
+	base := template.New("base").Funcs(Funcs)
+	var errs diag.List
+	shared := []string{path.Join(Dir, "base.html")}
+	partials, _ := fs.Glob(fsys, path.Join(Dir, "partials", "*.html"))
+	sort.Strings(partials)
+	shared = append(shared, partials...)
+	for _, p := range shared {
+		if err := parseFile(fsys, base, p); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	t := &Templates{layouts: map[string]*template.Template{}}
+	files, _ := fs.Glob(fsys, path.Join(Dir, "*.html"))
+	sort.Strings(files)
+	for _, p := range files {
+		name := strings.TrimSuffix(path.Base(p), ".html")
+		if name == "base" {
+			continue
+		}
+		clone, err := base.Clone()
+		if err != nil {
+			errs.Add(diag.Pos{File: p}, "", "%v", err)
+			continue
+		}
+		if err := parseFile(fsys, clone, p); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		t.layouts[name] = clone
+	}
+	return t, errs
+}
+
+func parseFile(fsys fs.FS, t *template.Template, p string) *diag.Error {
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+	}
+	if _, err := t.New(p).Parse(string(src)); err != nil {
+		return templateError(err, p)
+	}
+	return nil
+}
+
+var reTemplatePos = regexp.MustCompile(`template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)`)
+
+// templateError turns "template: layouts/x.html:12:3: …" into a diag.Error.
+func templateError(err error, file string) *diag.Error {
+	m := reTemplatePos.FindStringSubmatch(err.Error())
+	if m == nil {
+		return diag.Errorf(diag.Pos{File: file}, "%v", err)
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	f := m[1]
+	if !strings.Contains(f, "/") {
+		f = file
+	}
+	return diag.Errorf(diag.Pos{File: f, Line: line, Col: col}, "%s", strings.TrimSpace(m[4]))
+}
+
+// Has reports whether a layout exists.
+func (t *Templates) Has(layout string) bool { _, ok := t.layouts[layout]; return ok }
+
+// Execute renders a layout with data. The layout's file defines "main" and
+// whatever else base.html calls; base.html is what is executed.
+func (t *Templates) Execute(layout string, data any) ([]byte, error) {
+	tmpl, ok := t.layouts[layout]
+	if !ok {
+		return nil, diag.Errorf(diag.Pos{File: path.Join(Dir, layout+".html")}, "layout %q does not exist", layout)
+	}
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "base", data); err != nil {
+		return nil, templateError(err, path.Join(Dir, layout+".html"))
+	}
+	return buf.Bytes(), nil
+}
+
+// Static lists the files under layouts/static, which are copied to the site
+// as they are.
+func Static(fsys fs.FS) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	root := path.Join(Dir, "static")
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		out[strings.TrimPrefix(p, root+"/")] = b
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", root, err)
+	}
+	return out, nil
+}

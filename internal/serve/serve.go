@@ -1,0 +1,300 @@
+// Package serve is the editor's preview: it builds the site in memory with
+// the same function as `build`, serves it on a loopback address, watches
+// every input (seeds/ data/ content/ layouts/), rebuilds on change and tells
+// open pages to reload. A failed rebuild keeps the last good site up and
+// shows the errors — path:line:col and the lines around — on every page
+// until the inputs are fixed, when the page reloads by itself.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/site"
+)
+
+// Inputs are the folders below the root that are watched.
+var Inputs = []string{"seeds", "data", "content", "layouts"}
+
+// Config configures Run.
+type Config struct {
+	Root string
+	Addr string
+	Log  io.Writer
+	// Ready, if set, receives the address once the server listens.
+	Ready chan<- string
+}
+
+// Server holds the last good build and the errors of the last attempt.
+type Server struct {
+	root string
+	fsys fs.FS
+	log  io.Writer
+
+	mu      sync.RWMutex
+	files   map[string][]byte
+	errs    diag.List // errors of the last rebuild; nil when it succeeded
+	version int       // counts rebuilds, good or bad
+	changed chan struct{}
+}
+
+// New returns a server for the site at root; call Rebuild before serving.
+func New(root string, log io.Writer) *Server {
+	return &Server{root: root, fsys: os.DirFS(root), log: log, changed: make(chan struct{})}
+}
+
+// Rebuild builds the site again. On success it replaces the served files;
+// on failure it keeps them and records the errors. Either way open pages
+// are told to reload.
+func (s *Server) Rebuild() diag.List {
+	start := time.Now()
+	out, errs := site.Build(s.fsys, site.Options{BaseURL: "/", LiveReload: true})
+	s.mu.Lock()
+	if err := errs.Err(); err != nil {
+		s.errs = errs.Errors()
+		fmt.Fprintf(s.log, "rebuild failed in %s; still serving the last good site:\n%v\n", since(start), s.errs)
+	} else {
+		s.files, s.errs = out.Files, nil
+		fmt.Fprintf(s.log, "rebuilt in %s: %s\n", since(start), out.Summary())
+	}
+	s.version++
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+	return errs
+}
+
+func since(t time.Time) time.Duration { return time.Since(t).Round(time.Millisecond) }
+
+// Run builds, serves and watches until ctx is done.
+func Run(ctx context.Context, cfg Config) error {
+	host, _, err := net.SplitHostPort(cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("-addr %q: %v", cfg.Addr, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("-addr %q: serve listens on loopback only (127.0.0.1 or ::1); it is a preview, not a server", cfg.Addr)
+	}
+	s := New(cfg.Root, cfg.Log)
+	s.Rebuild()
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	w, err := s.watch(ctx)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.Close()
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		srv.Shutdown(shut)
+	}()
+	fmt.Fprintf(cfg.Log, "serving http://%s/ — watching %s for changes; Ctrl-C stops\n", ln.Addr(), strings.Join(Inputs, "/ ")+"/")
+	if cfg.Ready != nil {
+		cfg.Ready <- ln.Addr().String()
+	}
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// watch follows changes to every input folder (and folders created in
+// them) and rebuilds after a short pause, so that an editor's save of
+// several files gives one rebuild.
+func (s *Server) watch(ctx context.Context) (*fsnotify.Watcher, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	for _, dir := range Inputs {
+		s.addTree(w, filepath.Join(s.root, dir))
+	}
+	go func() {
+		var timer <-chan time.Time
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case ev, ok := <-w.Events:
+				if !ok {
+					return
+				}
+				if ev.Has(fsnotify.Create) {
+					if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+						s.addTree(w, ev.Name)
+					}
+				}
+				if ignored(ev.Name) {
+					continue
+				}
+				timer = time.After(20 * time.Millisecond)
+			case err, ok := <-w.Errors:
+				if !ok {
+					return
+				}
+				fmt.Fprintf(s.log, "watch: %v\n", err)
+			case <-timer:
+				timer = nil
+				s.Rebuild()
+			}
+		}
+	}()
+	return w, nil
+}
+
+func (s *Server) addTree(w *fsnotify.Watcher, dir string) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			if err := w.Add(p); err != nil {
+				fmt.Fprintf(s.log, "watch %s: %v\n", p, err)
+			}
+		}
+		return nil
+	})
+}
+
+// ignored tells editor scratch files from inputs.
+func ignored(name string) bool {
+	b := filepath.Base(name)
+	return strings.HasPrefix(b, ".") || strings.HasSuffix(b, "~") || strings.HasSuffix(b, ".swp") || strings.HasPrefix(b, "#")
+}
+
+// ServeHTTP serves the last good site, the reload events and the reload
+// script. While the inputs have errors, every page carries them on top.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/_reportsite/events":
+		s.events(w, r)
+		return
+	case "/_reportsite/reload.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, reloadJS)
+		return
+	}
+	s.mu.RLock()
+	files, errs := s.files, s.errs
+	s.mu.RUnlock()
+	p := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+	if strings.HasSuffix(r.URL.Path, "/") || p == "" || p == "." {
+		p = path.Join(p, "index.html")
+	}
+	body, ok := files[p]
+	status := http.StatusOK
+	if !ok {
+		if _, isDir := files[p+"/index.html"]; isDir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		body, status, p = files["404.html"], http.StatusNotFound, "404.html"
+	}
+	ctype := mime.TypeByExtension(path.Ext(p))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasPrefix(ctype, "text/html") {
+		if len(errs) > 0 || body == nil {
+			body = withErrors(body, errs, s.fsys)
+		}
+	}
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+// events streams a "reload" event after every rebuild (server-sent events).
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprint(w, "retry: 500\n\n")
+	flusher.Flush()
+	for {
+		s.mu.RLock()
+		changed, v := s.changed, s.version
+		s.mu.RUnlock()
+		select {
+		case <-r.Context().Done():
+			return
+		case <-changed:
+			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v+1)
+			flusher.Flush()
+		}
+	}
+}
+
+// Version counts rebuilds so far.
+func (s *Server) Version() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.version
+}
+
+const reloadJS = `// reportsite serve: reload this page after every rebuild.
+(function () {
+  var es = new EventSource("/_reportsite/events");
+  es.addEventListener("reload", function () { location.reload(); });
+})();
+`
+
+var errorTmpl = template.Must(template.New("errors").Parse(`<section id="reportsite-errors" role="alert" style="font:14px/1.45 ui-monospace,monospace;background:#fff4f4;color:#300;border:3px solid #c00;margin:0;padding:1em 1.5em;position:relative;z-index:10">
+<h2 style="margin:0 0 .5em;font-size:1.1em">The last change did not build — showing the last good site below. This page reloads when the inputs are fixed.</h2>
+{{range .}}<div style="margin:.8em 0"><strong>{{.Err.Error}}</strong>{{with .Excerpt.Lines}}
+<pre style="margin:.3em 0;background:#fff;border:1px solid #e0c0c0;padding:.4em;overflow:auto">{{range .}}<span{{if .Marked}} style="background:#fdd;font-weight:bold"{{end}}>{{printf "%5d" .N}} | {{.Text}}</span>
+{{end}}</pre>{{end}}</div>{{end}}
+</section>
+`))
+
+// withErrors puts the error report at the top of a page's body, or makes a
+// page of it when there is no page to show (the first build failed).
+func withErrors(page []byte, errs diag.List, fsys fs.FS) []byte {
+	type item struct {
+		Err     *diag.Error
+		Excerpt diag.Excerpt
+	}
+	var items []item
+	for _, e := range errs {
+		items = append(items, item{e, diag.ExcerptAt(fsys, e.Pos, 2)})
+	}
+	var report bytes.Buffer
+	errorTmpl.Execute(&report, items)
+	if page == nil {
+		page = []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title><script src="/_reportsite/reload.js" defer></script></head><body></body></html>`)
+	}
+	i := bytes.Index(page, []byte("<body"))
+	if i < 0 {
+		return append(report.Bytes(), page...)
+	}
+	j := bytes.IndexByte(page[i:], '>')
+	at := i + j + 1
+	out := append([]byte{}, page[:at]...)
+	out = append(out, report.Bytes()...)
+	return append(out, page[at:]...)
+}

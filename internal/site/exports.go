@@ -1,0 +1,101 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"reportsite/internal/dataset"
+	"reportsite/internal/diag"
+	"reportsite/internal/i18n"
+)
+
+// exports are the language-neutral data files: every figure as JSON and
+// CSV, the indicators, and a CSV per chart.
+func (s *Site) exports() map[string][]byte {
+	out := map[string][]byte{
+		"data/figures.json":    dataset.FiguresJSON(s.Data.Figures, s.absReportURL),
+		"data/figures.csv":     dataset.FiguresCSV(s.Data.Figures, s.absReportURL),
+		"data/indicators.json": dataset.IndicatorsJSON(s.Data.Indicators),
+	}
+	for _, key := range sortedKeys(s.Charts) {
+		c := s.Charts[key]
+		if c.Lang == s.Languages[0] {
+			out[c.CSV] = dataset.FiguresCSV(c.Figures, s.absReportURL)
+		}
+	}
+	return out
+}
+
+// absReportURL is a report's address for the exports: absolute when the
+// base URL is, so that a downloaded file still points at the site.
+func (s *Site) absReportURL(lang, id string) string { return s.ReportURL(lang, id) }
+
+func (s *Site) robots() []byte {
+	var b bytes.Buffer
+	b.WriteString("User-agent: *\nAllow: /\n")
+	if strings.HasPrefix(s.Base, "http") {
+		fmt.Fprintf(&b, "Sitemap: %ssitemap.xml\n", s.Base)
+	}
+	return b.Bytes()
+}
+
+// sitemap lists every page in each language with its hreflang twin.
+func (s *Site) sitemap() []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	for _, p := range s.pages {
+		if p.Lang == "" {
+			continue
+		}
+		v := &View{Page: p, Site: s}
+		fmt.Fprintf(&b, "  <url>\n    <loc>%s</loc>\n", xmlEscape(v.Self()))
+		for _, lang := range s.Languages {
+			href := v.Self()
+			if lang != p.Lang {
+				href = v.Twin()
+			}
+			fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>\n", hreflang(lang), xmlEscape(href))
+		}
+		b.WriteString("  </url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func hreflang(lang string) string {
+	if lang == "zh" {
+		return "zh-Hans"
+	}
+	return lang
+}
+
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
+
+// checkTranslatedFigures warns where an English paragraph does not contain
+// the number of a figure quoted from its Chinese: a dropped clause or a
+// wrong magnitude (万 and 亿 are where translations go wrong).
+func (s *Site) checkTranslatedFigures(r *dataset.Report, t *i18n.Translation) diag.List {
+	var l diag.List
+	if r.Doc == nil {
+		return l
+	}
+	for _, f := range s.Data.Figures {
+		if f.Report != r {
+			continue
+		}
+		b := f.Match.Block
+		en, _ := t.Lookup(i18n.Unit{ID: b.ID, Zh: b.Text})
+		if en == "" {
+			continue
+		}
+		if len(enSpans(en, []*dataset.Figure{f})) == 0 {
+			l.Warn(diag.Pos{File: t.Path}, fmt.Sprintf("the English of %s should say %s", b.ID, f.EnglishNumber()),
+				"figure %s (%s) is not in the English text of %s", f.ID, f.Display("zh"), b.ID)
+		}
+	}
+	return l
+}

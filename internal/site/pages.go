@@ -1,0 +1,216 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+
+	"reportsite/internal/content"
+	"reportsite/internal/dataset"
+)
+
+// pageTree lists every page of the site, in both languages, at the
+// addresses fixed by the design.
+func (s *Site) pageTree() []*Page {
+	var pages []*Page
+	add := func(p *Page) { pages = append(pages, p) }
+	add(&Page{URL: "", File: "index.html", Layout: "chooser", Title: s.TitleZh + " · " + s.TitleEn, Description: s.DescriptionZh + " " + s.DescriptionEn})
+	add(&Page{URL: "404.html", File: "404.html", Layout: "404", Title: "404"})
+	for _, lang := range s.Languages {
+		t := func(k string) string { return s.t(lang, k) }
+		dir := func(p string) string { return lang + "/" + p }
+		home := &HomePage{Intro: s.Content[content.Key(lang, "index")]}
+		for _, id := range s.Headline {
+			home.Headline = append(home.Headline, s.figure(id))
+		}
+		homeCharts := []*Chart{}
+		for _, id := range s.Featured {
+			if c := s.Charts[lang+":ind-"+id]; c != nil {
+				homeCharts = append(homeCharts, c)
+			}
+		}
+		if len(s.Comparisons) > 0 {
+			if c := s.Charts[lang+":"+s.compareChartIDs()[0]]; c != nil {
+				homeCharts = append(homeCharts, c)
+			}
+		}
+		home.Charts = homeCharts
+		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang), Data: home, Charts: homeCharts})
+		for _, r := range s.Data.Reports {
+			rp := s.reportPage(r, lang)
+			add(&Page{URL: dir("reports/" + r.ID + "/"), File: dir("reports/" + r.ID + "/index.html"), Lang: lang, Layout: "report", Section: "reports",
+				Title: r.Title(lang), Description: r.Summary(lang), Data: rp})
+		}
+		for _, y := range s.Years {
+			yp := s.yearPage(y, lang)
+			add(&Page{URL: dir(fmt.Sprintf("years/%d/", y)), File: dir(fmt.Sprintf("years/%d/index.html", y)), Lang: lang, Layout: "year", Section: "years",
+				Title: fmt.Sprintf(t("year.title"), y), Description: fmt.Sprintf(t("year.description"), y), Data: yp})
+		}
+		var cmpCharts []*Chart
+		for _, id := range s.compareChartIDs() {
+			cmpCharts = append(cmpCharts, s.Charts[lang+":"+id])
+		}
+		add(&Page{URL: dir("compare/"), File: dir("compare/index.html"), Lang: lang, Layout: "compare", Section: "compare",
+			Title: t("compare.title"), Description: t("compare.description"), Data: &ComparePage{Comparisons: s.Comparisons, Charts: cmpCharts}, Charts: cmpCharts})
+		add(&Page{URL: dir("indicators/"), File: dir("indicators/index.html"), Lang: lang, Layout: "indicators", Section: "indicators",
+			Title: t("indicators.title"), Description: t("indicators.description"), Data: s.indicatorGroups()})
+		for _, in := range s.Data.Indicators {
+			ip := &IndicatorPage{Indicator: in, Figures: sortedFigures(in.Figures), Chart: s.Charts[lang+":ind-"+in.ID]}
+			var charts []*Chart
+			if ip.Chart != nil {
+				charts = []*Chart{ip.Chart}
+			}
+			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
+				Title: in.Name(lang), Description: in.Definition(lang), Data: ip, Charts: charts})
+		}
+		add(&Page{URL: dir("data/"), File: dir("data/index.html"), Lang: lang, Layout: "data", Section: "data",
+			Title: t("data.title"), Description: t("data.description"), Data: s.dataPage()})
+		about := s.Content[content.Key(lang, "about")]
+		add(&Page{URL: dir("about/"), File: dir("about/index.html"), Lang: lang, Layout: "about", Section: "about",
+			Title: about.Title, Description: about.Description, Data: &AboutPage{Page: about, Glossary: s.Glossary}})
+	}
+	return pages
+}
+
+// HomePage is the data of a home page.
+type HomePage struct {
+	Intro    *content.Page
+	Headline []*dataset.Figure
+	Charts   []*Chart
+}
+
+// IndicatorPage is the data of an indicator's page.
+type IndicatorPage struct {
+	Indicator *dataset.Indicator
+	Figures   []*dataset.Figure
+	Chart     *Chart
+}
+
+// IndicatorGroup is one category on the indicator index.
+type IndicatorGroup struct {
+	Category   string
+	Indicators []*dataset.Indicator
+}
+
+// AboutPage is the data of the about page.
+type AboutPage struct {
+	Page     *content.Page
+	Glossary []Term
+}
+
+// DataPage is the data of the data page.
+type DataPage struct {
+	Figures, Indicators, Reports int
+	Columns                      []string
+	ByKind                       map[string]int
+}
+
+func (s *Site) dataPage() *DataPage {
+	d := &DataPage{Figures: len(s.Data.Figures), Indicators: len(s.Data.Indicators), Reports: len(s.Data.Reports), Columns: dataset.FigureColumns, ByKind: map[string]int{}}
+	for _, f := range s.Data.Figures {
+		d.ByKind[f.Kind]++
+	}
+	return d
+}
+
+func (s *Site) indicatorGroups() []IndicatorGroup {
+	var out []IndicatorGroup
+	for _, c := range dataset.Categories {
+		g := IndicatorGroup{Category: c}
+		for _, in := range s.Data.Indicators {
+			if in.Category == c {
+				g.Indicators = append(g.Indicators, in)
+			}
+		}
+		if len(g.Indicators) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// sortedFigures orders figures by region, period, kind and id, the order of
+// every table of observations.
+func sortedFigures(in []*dataset.Figure) []*dataset.Figure {
+	out := append([]*dataset.Figure(nil), in...)
+	regionRank := map[string]int{}
+	for i, r := range dataset.Regions {
+		regionRank[r.ID] = i
+	}
+	kindRank := map[string]int{dataset.Actual: 0, dataset.Expected: 1, dataset.Target: 2}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		switch {
+		case a.Region != b.Region:
+			return regionRank[a.Region] < regionRank[b.Region]
+		case a.Period.To != b.Period.To:
+			return a.Period.To < b.Period.To
+		case a.Period.From != b.Period.From:
+			return a.Period.From < b.Period.From
+		case a.Kind != b.Kind:
+			return kindRank[a.Kind] < kindRank[b.Kind]
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+// YearPage is the data of a year's page.
+type YearPage struct {
+	Year     int
+	Overview *content.Page
+	Reports  []*dataset.Report
+	Regions  []YearRegion
+	Targets  []*dataset.Figure // targets set for this year
+	Count    int
+}
+
+// YearRegion is one region's figures in a year, by indicator.
+type YearRegion struct {
+	Region     dataset.Region
+	Indicators []YearIndicator
+}
+
+// YearIndicator is one indicator's figures in a year and region.
+type YearIndicator struct {
+	Indicator *dataset.Indicator
+	Figures   []*dataset.Figure
+}
+
+func (s *Site) yearPage(y int, lang string) *YearPage {
+	yp := &YearPage{Year: y, Overview: s.Content[content.Key(lang, "years/"+strconv.Itoa(y))]}
+	for _, r := range s.Data.Reports {
+		for _, c := range r.Covers {
+			if c == y {
+				yp.Reports = append(yp.Reports, r)
+				break
+			}
+		}
+	}
+	for _, reg := range dataset.Regions {
+		yr := YearRegion{Region: reg}
+		for _, in := range s.Data.Indicators {
+			var figs []*dataset.Figure
+			for _, f := range sortedFigures(in.Figures) {
+				if f.Region == reg.ID && f.Kind != dataset.Target && touches(f.Period, y) {
+					figs = append(figs, f)
+				}
+			}
+			if len(figs) > 0 {
+				yr.Indicators = append(yr.Indicators, YearIndicator{Indicator: in, Figures: figs})
+				yp.Count += len(figs)
+			}
+		}
+		if len(yr.Indicators) > 0 {
+			yp.Regions = append(yp.Regions, yr)
+		}
+	}
+	for _, f := range sortedFigures(s.Data.Figures) {
+		if f.Kind == dataset.Target && f.Period.To.Year() == y {
+			yp.Targets = append(yp.Targets, f)
+		}
+	}
+	return yp
+}
+
+func touches(p dataset.Period, y int) bool { return p.From.Year() <= y && y <= p.To.Year() }

@@ -1,0 +1,350 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+
+	"reportsite/internal/dataset"
+	"reportsite/internal/i18n"
+	"reportsite/internal/seed"
+)
+
+// ReportPage is the data of a report page in one language.
+type ReportPage struct {
+	Report   *dataset.Report
+	Lang     string
+	TOC      []*TOCEntry
+	Blocks   []*BlockView
+	Figures  []*dataset.Figure
+	Errata   []*dataset.Erratum
+	Meta     []MetaRow
+	HeadMeta []string // metadata lines of the seed's head, as printed
+	// English pages: whether a translation exists, and how many blocks are
+	// still shown in Chinese because their English is missing or stale.
+	Translated   bool
+	Untranslated int
+	Stale        int
+	Years        []int
+}
+
+// MetaRow is one line of a report's metadata table.
+type MetaRow struct {
+	Label string
+	Value string
+	Lang  string // set when the value is in another language than the page
+}
+
+// TOCEntry is one heading in a report's table of contents.
+type TOCEntry struct {
+	ID       string
+	Text     string
+	Children []*TOCEntry
+}
+
+// BlockView is one block of a report as a page shows it.
+type BlockView struct {
+	Kind      string // heading, paragraph, highlight, caption, meta
+	ID        string
+	HeadingID string // run-in heading of a paragraph
+	Level     int
+	Lead      template.HTML // run-in heading
+	HTML      template.HTML // the text, with figures and corrections marked
+	// Original is the Chinese text on an English page.
+	Original template.HTML
+	// Fallback is set on an English page when the block is shown in Chinese
+	// because its translation is missing; Stale when the translation is
+	// shown but was made from an earlier Chinese text.
+	Fallback bool
+	Stale    bool
+	Note     string
+	Figures  []*dataset.Figure
+}
+
+// figuresByBlock groups a report's figures by the block their quote is in.
+func (s *Site) figuresByBlock(r *dataset.Report) map[string][]*dataset.Figure {
+	m := map[string][]*dataset.Figure{}
+	for _, f := range s.Data.Figures {
+		if f.Report == r {
+			m[f.Paragraph()] = append(m[f.Paragraph()], f)
+		}
+	}
+	for _, fs := range m {
+		sort.SliceStable(fs, func(i, j int) bool { return fs[i].Match.Start < fs[j].Match.Start })
+	}
+	return m
+}
+
+func (s *Site) reportPage(r *dataset.Report, lang string) *ReportPage {
+	rp := &ReportPage{Report: r, Lang: lang, Errata: r.Erratum, Years: r.Covers}
+	tr := s.Translations[r.ID]
+	rp.Translated = lang == "en" && tr != nil
+	byBlock := s.figuresByBlock(r)
+	errHref := func(n int) string { return fmt.Sprintf("#erratum-%d", n) }
+	for _, b := range r.Doc.Body() {
+		if b.ID == "" {
+			continue
+		}
+		v := &BlockView{Kind: b.Kind.String(), ID: b.ID, HeadingID: b.HeadingID(), Level: b.Level, Figures: byBlock[b.ID]}
+		zhLead := template.HTMLEscapeString(b.Lead)
+		zhText := annotate(b.Text, zhSpans(b, v.Figures), b.Corrections, errHref)
+		if lang == "zh" {
+			v.Lead, v.HTML = template.HTML(zhLead), zhText
+		} else {
+			v.Original = template.HTML(zhLead) + zhText
+			v.Lead, v.HTML = s.english(rp, tr, v, b, zhLead, zhText)
+		}
+		rp.Blocks = append(rp.Blocks, v)
+		rp.Figures = append(rp.Figures, v.Figures...)
+	}
+	rp.TOC = s.toc(r.Doc.Outline(3), tr, lang)
+	rp.Meta = s.reportMeta(r, lang)
+	for _, b := range r.Doc.Blocks {
+		if b.Kind == seed.Meta && b.ID == "" {
+			rp.HeadMeta = append(rp.HeadMeta, b.Text)
+		}
+	}
+	return rp
+}
+
+// english returns the English lead and text of a block, falling back to the
+// Chinese (and counting it) where there is no translation.
+func (s *Site) english(rp *ReportPage, tr *i18n.Translation, v *BlockView, b *seed.Block, zhLead string, zhText template.HTML) (template.HTML, template.HTML) {
+	lookup := func(id, zh string) (string, bool) {
+		en, ok := tr.Lookup(i18n.Unit{ID: id, Zh: zh})
+		switch {
+		case en == "":
+			rp.Untranslated++
+			v.Fallback = true
+			return "", false
+		case !ok:
+			rp.Stale++
+			v.Stale = true
+		}
+		return en, true
+	}
+	var lead, text template.HTML
+	if b.Lead != "" {
+		if en, ok := lookup(b.HeadingID(), b.Lead); ok {
+			lead = template.HTML(template.HTMLEscapeString(en) + " ")
+		} else {
+			lead = template.HTML(zhLead)
+		}
+	}
+	if b.Text != "" {
+		if en, ok := lookup(b.ID, b.Text); ok {
+			text = annotate(en, enSpans(en, v.Figures), nil, nil)
+		} else {
+			text = zhText
+		}
+	}
+	v.Note = tr.Note(b.ID)
+	return lead, text
+}
+
+func (s *Site) toc(secs []*seed.Section, tr *i18n.Translation, lang string) []*TOCEntry {
+	var out []*TOCEntry
+	for _, sec := range secs {
+		b := sec.Block
+		text := b.HeadingText()
+		if lang == "en" {
+			zh := b.Text
+			if b.Kind == seed.Paragraph {
+				zh = b.Lead
+			}
+			if en, _ := tr.Lookup(i18n.Unit{ID: b.HeadingID(), Zh: zh}); en != "" {
+				text = strings.TrimRight(en, ".")
+			}
+		}
+		out = append(out, &TOCEntry{ID: b.HeadingID(), Text: text, Children: s.toc(sec.Children, tr, lang)})
+	}
+	return out
+}
+
+func (s *Site) reportMeta(r *dataset.Report, lang string) []MetaRow {
+	t := func(k string) string { return s.t(lang, k) }
+	rows := []MetaRow{
+		{Label: t("report.issuer"), Value: r.Issuer(lang)},
+		{Label: t("report.region"), Value: (func() string { g, _ := dataset.RegionByID(r.Region); return g.Name(lang) })()},
+		{Label: t("report.kind"), Value: t("report.kind." + r.Kind)},
+		{Label: t("report.period"), Value: r.Period.Label(lang)},
+		{Label: t("report.published"), Value: formatDate(r.Published, lang)},
+	}
+	if r.Delivered != "" {
+		rows = append(rows, MetaRow{Label: t("report.delivered"), Value: formatDate(r.Delivered, lang)})
+	}
+	if sp := pick(lang, r.SpeakerZh, r.SpeakerEn); sp != "" {
+		rows = append(rows, MetaRow{Label: t("report.speaker"), Value: sp})
+	}
+	if r.Number != "" {
+		rows = append(rows, MetaRow{Label: t("report.number"), Value: r.Number, Lang: "zh-" + r.Script})
+	}
+	if src := pick(lang, r.SourceZh, r.SourceEn); src != "" {
+		rows = append(rows, MetaRow{Label: t("report.source"), Value: src})
+	}
+	rows = append(rows, MetaRow{Label: t("report.script"), Value: t("script." + r.Script)})
+	seedRef := r.Doc.File
+	if len(r.Lines) == 2 {
+		seedRef += fmt.Sprintf(t("report.lines"), r.Lines[0], r.Lines[1])
+	}
+	rows = append(rows, MetaRow{Label: t("report.seed"), Value: seedRef})
+	for _, a := range r.Alternate {
+		rows = append(rows, MetaRow{Label: t("report.alternate"), Value: a.Doc.File + " — " + pick(lang, a.NoteZh, a.NoteEn)})
+	}
+	return rows
+}
+
+// formatDate writes 2022-05-17 as 2022年5月17日 or 17 May 2022.
+func formatDate(d, lang string) string {
+	var y, m, day int
+	n, _ := fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day)
+	months := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	switch {
+	case n == 3 && lang == "zh":
+		return fmt.Sprintf("%d年%d月%d日", y, m, day)
+	case n == 3:
+		return fmt.Sprintf("%d %s %d", day, months[m-1], y)
+	case n == 2 && lang == "zh":
+		return fmt.Sprintf("%d年%d月", y, m)
+	case n == 2:
+		return fmt.Sprintf("%s %d", months[m-1], y)
+	case lang == "zh":
+		return d + "年"
+	}
+	return d
+}
+
+// span is a stretch of text that quotes one or more figures.
+type span struct {
+	start, end int
+	figs       []*dataset.Figure
+}
+
+// zhSpans are the figures' quotes in a block's Text (offsets relative to
+// Text, not Lead+Text; a quote inside the run-in heading is not marked).
+func zhSpans(b *seed.Block, figs []*dataset.Figure) []span {
+	var out []span
+	for _, f := range figs {
+		st, en := f.Match.Start-len(b.Lead), f.Match.End-len(b.Lead)
+		if st >= 0 {
+			out = append(out, span{st, en, []*dataset.Figure{f}})
+		}
+	}
+	return merge(out)
+}
+
+// enSpans finds each figure's English value in a translation: the number
+// as the English edition writes it (5.5%, 45,000, 753 billion).
+func enSpans(en string, figs []*dataset.Figure) []span {
+	var out []span
+	used := map[int]bool{}
+	for _, f := range figs {
+		needle := f.EnglishNumber()
+		from := 0
+		for {
+			i := strings.Index(en[from:], needle)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(needle)
+			if boundary(en, i, end) && !used[i] {
+				used[i] = true
+				out = append(out, span{i, end, []*dataset.Figure{f}})
+				break
+			}
+			from = i + 1
+		}
+	}
+	return merge(out)
+}
+
+// boundary reports whether en[i:end] is a whole number, not part of a
+// longer one (5.5 in 15.5 or 5.55).
+func boundary(en string, i, end int) bool {
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	if i > 0 && (digit(en[i-1]) || en[i-1] == '.' || en[i-1] == ',') {
+		return false
+	}
+	if end < len(en) && digit(en[end]) {
+		return false
+	}
+	if end+1 < len(en) && (en[end] == '.' || en[end] == ',') && digit(en[end+1]) {
+		return false
+	}
+	return true
+}
+
+// merge joins overlapping spans, keeping their figures.
+func merge(spans []span) []span {
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	var out []span
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp.start < out[n-1].end {
+			out[n-1].end = max(out[n-1].end, sp.end)
+			out[n-1].figs = append(out[n-1].figs, sp.figs...)
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// annotate escapes text and marks in it the spans that quote figures (each
+// followed by links to the figures) and the corrections made by errata.
+func annotate(text string, spans []span, corr []seed.Correction, errHref func(int) string) template.HTML {
+	var b strings.Builder
+	esc := template.HTMLEscapeString
+	pos := 0
+	type event struct {
+		at   int
+		kind int // 0 close span, 1 correction, 2 open span (closes sort first)
+		i    int
+	}
+	var evs []event
+	for i, sp := range spans {
+		evs = append(evs, event{sp.start, 2, i}, event{sp.end, 0, i})
+	}
+	for i, c := range corr {
+		evs = append(evs, event{c.Offset, 1, i})
+	}
+	sort.SliceStable(evs, func(i, j int) bool {
+		if evs[i].at != evs[j].at {
+			return evs[i].at < evs[j].at
+		}
+		return evs[i].kind < evs[j].kind
+	})
+	for _, ev := range evs {
+		if ev.at > pos {
+			b.WriteString(esc(text[pos:ev.at]))
+			pos = ev.at
+		}
+		switch ev.kind {
+		case 2:
+			sp := spans[ev.i]
+			ids := make([]string, len(sp.figs))
+			for k, f := range sp.figs {
+				ids[k] = f.ID
+			}
+			fmt.Fprintf(&b, `<mark class="fig" data-figures="%s">`, esc(strings.Join(ids, " ")))
+		case 0:
+			b.WriteString("</mark>")
+			for _, f := range spans[ev.i].figs {
+				fmt.Fprintf(&b, `<a class="figref" href="#f-%s" title="%s">%s</a>`, esc(f.ID), esc(f.ID), "◆")
+			}
+		case 1:
+			c := corr[ev.i]
+			if c.Offset < pos {
+				continue
+			}
+			fmt.Fprintf(&b, `<span class="erratum"><del>%s</del><ins>%s</ins><a class="erratum-ref" href="%s">[%d]</a></span>`,
+				esc(c.Original), esc(c.Corrected), errHref(c.Ref), c.Ref)
+			pos = c.Offset + len(c.Corrected)
+		}
+	}
+	if pos < len(text) {
+		b.WriteString(esc(text[pos:]))
+	}
+	return template.HTML(b.String())
+}

@@ -1,0 +1,230 @@
+// Package site is the stage of the pipeline that turns the inputs — seeds,
+// data, content and layouts, all read from one fs.FS — into the finished
+// site: the page tree with its URLs in both languages, rendered through the
+// layouts, plus the data exports and static assets. Build is the one
+// function behind both `reportsite build` and `reportsite serve`, so what an
+// editor previews is what ships.
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"reportsite/internal/content"
+	"reportsite/internal/dataset"
+	"reportsite/internal/diag"
+	"reportsite/internal/i18n"
+	"reportsite/internal/render"
+)
+
+// Options change how a site is built.
+type Options struct {
+	// BaseURL overrides base_url of data/site.toml.
+	BaseURL string
+	// LiveReload adds the reload script that `serve` uses to every page.
+	LiveReload bool
+}
+
+// Output is a built site: every file by its path below the output root.
+type Output struct {
+	Files   map[string][]byte
+	Pages   int
+	Charts  int
+	Figures int
+}
+
+// Site is everything a page may show.
+type Site struct {
+	*Config
+	Base         string // base URL, ending in /
+	Strings      i18n.Strings
+	Data         *dataset.Dataset
+	Translations map[string]*i18n.Translation // by report id (English)
+	Glossary     []Term
+	Content      map[string]*content.Page
+	Years        []int
+	Comparisons  []*Comparison
+	Charts       map[string]*Chart
+
+	pages     []*Page
+	templates *render.Templates
+	missing   map[string]bool // interface strings asked for but not defined
+	liveLoad  bool
+}
+
+// Load reads and checks every input. It returns the site (nil if the inputs
+// could not be read at all) and every problem found, warnings included.
+func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
+	var errs diag.List
+	cfg, _, e := loadConfig(fsys)
+	errs = append(errs, e...)
+	if cfg == nil {
+		return nil, errs
+	}
+	s := &Site{Config: cfg, missing: map[string]bool{}, liveLoad: opt.LiveReload, Translations: map[string]*i18n.Translation{}, Charts: map[string]*Chart{}}
+	base := cfg.BaseURL
+	if opt.BaseURL != "" {
+		base = opt.BaseURL
+	}
+	var err error
+	if s.Base, err = NormalizeBase(base); err != nil && opt.BaseURL != "" {
+		errs.Add(diag.Pos{File: "-base-url"}, `use a path such as /REPO/ or a URL such as https://OWNER.github.io/REPO/`, "%v", err)
+	}
+	s.Strings, e = i18n.LoadStrings(fsys, cfg.Languages)
+	errs = append(errs, e...)
+	s.Data, e = dataset.Load(fsys)
+	errs = append(errs, e...)
+	for _, r := range s.Data.Reports {
+		t, e := i18n.LoadTranslation(fsys, "en", r.ID)
+		errs = append(errs, e...)
+		if t == nil {
+			errs.Warn(diag.Pos{File: i18n.TranslationPath("en", r.ID)}, "run `reportsite translate -report "+r.ID+"` to start one", "report %s has no English translation", r.ID)
+			continue
+		}
+		if r.Doc != nil {
+			errs = append(errs, t.Check(i18n.Units(r.Doc))...)
+			errs = append(errs, s.checkTranslatedFigures(r, t)...)
+		}
+		s.Translations[r.ID] = t
+	}
+	s.Glossary, e = loadGlossary(fsys)
+	errs = append(errs, e...)
+	s.Content, e = content.Load(fsys, cfg.Languages)
+	errs = append(errs, e...)
+	for _, lang := range cfg.Languages {
+		if s.Content[content.Key(lang, "about")] == nil {
+			errs.Add(diag.Pos{File: path.Join("content", lang, "about.md")}, "the about page explains sources, method and licence", "missing page")
+		}
+	}
+	errs = append(errs, s.checkConfigRefs()...)
+	s.templates, e = render.Load(fsys)
+	errs = append(errs, e...)
+	if len(errs.Errors()) > 0 {
+		return s, errs
+	}
+	s.Years = s.years()
+	s.Comparisons = s.compare()
+	errs = append(errs, s.buildCharts()...)
+	s.pages = s.pageTree()
+	return s, errs
+}
+
+// Build loads the inputs and renders the whole site in memory. On any error
+// it returns no output.
+func Build(fsys fs.FS, opt Options) (*Output, diag.List) {
+	s, errs := Load(fsys, opt)
+	if s == nil || len(errs.Errors()) > 0 {
+		return nil, errs
+	}
+	out, e := s.Render(fsys)
+	errs = append(errs, e...)
+	if len(errs.Errors()) > 0 {
+		return nil, errs
+	}
+	return out, errs
+}
+
+// Render writes every page, export and asset.
+func (s *Site) Render(fsys fs.FS) (*Output, diag.List) {
+	var errs diag.List
+	out := &Output{Files: map[string][]byte{}, Figures: len(s.Data.Figures), Charts: len(s.Charts)}
+	for _, p := range s.pages {
+		b, err := s.templates.Execute(p.Layout, &View{Page: p, Site: s})
+		if err != nil {
+			errs.Append(err)
+			continue
+		}
+		out.Files[p.File] = b
+		if strings.HasSuffix(p.File, ".html") {
+			out.Pages++
+		}
+	}
+	for _, key := range sortedKeys(s.missing) {
+		lang, k, _ := strings.Cut(key, ":")
+		errs.Add(diag.Pos{File: i18n.StringsPath(lang)}, "add it to both data/i18n/zh.toml and data/i18n/en.toml", "missing interface string %q used by the layouts", k)
+	}
+	static, err := render.Static(fsys)
+	if err != nil {
+		errs.Append(err)
+	}
+	for p, b := range static {
+		out.Files["assets/"+p] = b
+	}
+	for p, b := range s.exports() {
+		out.Files[p] = b
+	}
+	out.Files[".nojekyll"] = []byte{}
+	out.Files["robots.txt"] = s.robots()
+	out.Files["sitemap.xml"] = s.sitemap()
+	return out, errs
+}
+
+// ReportURL is the address of a report page.
+func (s *Site) ReportURL(lang, id string) string { return s.Base + lang + "/reports/" + id + "/" }
+
+func (s *Site) checkConfigRefs() diag.List {
+	var errs diag.List
+	for _, id := range s.Headline {
+		if !s.hasFigure(id) {
+			errs.Add(diag.Pos{File: ConfigPath}, "headline lists figure ids from data/figures/", "headline figure %q does not exist", id)
+		}
+	}
+	for _, id := range s.Featured {
+		if s.Data.Indicator(id) == nil {
+			errs.Add(diag.Pos{File: ConfigPath}, "featured lists indicator ids from data/indicators.toml", "featured indicator %q does not exist", id)
+		}
+	}
+	return errs
+}
+
+func (s *Site) hasFigure(id string) bool { return s.figure(id) != nil }
+
+func (s *Site) figure(id string) *dataset.Figure {
+	for _, f := range s.Data.Figures {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// years lists every year a report covers or a figure refers to.
+func (s *Site) years() []int {
+	set := map[int]bool{}
+	for _, r := range s.Data.Reports {
+		for _, y := range r.Covers {
+			set[y] = true
+		}
+	}
+	for _, f := range s.Data.Figures {
+		set[f.Period.To.Year()] = true
+		if f.Kind != dataset.Target {
+			for _, y := range f.Period.Years() {
+				set[y] = true
+			}
+		}
+	}
+	var ys []int
+	for y := range set {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	return ys
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Summary is the one line build prints.
+func (o *Output) Summary() string {
+	return fmt.Sprintf("%d pages, %d charts, %d figures, %d files", o.Pages, o.Charts, o.Figures, len(o.Files))
+}

@@ -1,0 +1,196 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"reportsite/internal/dataset"
+	"reportsite/internal/i18n"
+)
+
+// Page is one file of the site produced by a layout.
+type Page struct {
+	URL         string // below the base, "" for the root, "zh/reports/x/" for a folder
+	File        string // output path: "zh/reports/x/index.html"
+	Lang        string // "zh", "en", or "" for a page in both languages
+	Layout      string // the layout in layouts/, without .html
+	Section     string // the navigation entry it belongs to
+	Title       string
+	Description string
+	Data        any   // the layout's own data
+	Charts      []*Chart
+}
+
+// View is what a layout is executed with: the page, the site, and helpers
+// that depend on the page's language.
+type View struct {
+	*Page
+	Site *Site
+}
+
+// T returns an interface string in the page's language. A key that does not
+// exist is recorded and fails the build.
+func (v *View) T(key string) string { return v.Site.t(v.langOr("zh"), key) }
+
+// TL returns an interface string in a given language (for the bilingual
+// pages).
+func (v *View) TL(lang, key string) string { return v.Site.t(lang, key) }
+
+func (s *Site) t(lang, key string) string {
+	if !s.Strings.Has(lang, key) {
+		s.missing[lang+":"+key] = true
+	}
+	return s.Strings.T(lang, key)
+}
+
+func (v *View) langOr(def string) string {
+	if v.Lang == "" {
+		return def
+	}
+	return v.Lang
+}
+
+// Href returns the address of a path below the base: {{.Href "assets/site.css"}}.
+func (v *View) Href(p string) string { return v.Site.Base + p }
+
+// L returns the address of a path in the page's language: {{.L "reports/"}}.
+func (v *View) L(p string) string { return v.Site.Base + v.langOr("zh") + "/" + p }
+
+// Other is the other language.
+func (v *View) Other() string {
+	if v.Lang == "zh" {
+		return "en"
+	}
+	return "zh"
+}
+
+// Twin is the address of the same page in the other language.
+func (v *View) Twin() string {
+	if v.Lang == "" {
+		return v.Site.Base + v.Page.URL
+	}
+	return v.Site.Base + v.Other() + strings.TrimPrefix(v.Page.URL, v.Lang)
+}
+
+// Self is the page's own address.
+func (v *View) Self() string { return v.Site.Base + v.Page.URL }
+
+// HTMLLang is the value of <html lang>: zh-Hans or en; the language chooser
+// and 404 page are Chinese first.
+func (v *View) HTMLLang() string {
+	if v.langOr("zh") == "zh" {
+		return "zh-Hans"
+	}
+	return "en"
+}
+
+// SiteTitle is the site's title in the page's language.
+func (v *View) SiteTitle() string { return v.Site.Title(v.langOr("zh")) }
+
+// LiveReload reports whether to include the serve reload script.
+func (v *View) LiveReload() bool { return v.Site.liveLoad }
+
+// HasCharts reports whether the page has charts (and so needs ECharts).
+func (v *View) HasCharts() bool { return len(v.Charts) > 0 }
+
+// Reports lists the reports, for navigation.
+func (v *View) Reports() []*dataset.Report { return v.Site.Data.Reports }
+
+// Years lists the years with a page.
+func (v *View) Years() []int { return v.Site.Years }
+
+// Region returns a region's name in the page's language.
+func (v *View) Region(id string) string {
+	r, _ := dataset.RegionByID(id)
+	return r.Name(v.langOr("zh"))
+}
+
+// Num formats a base value for the page's language: 4.5万 or 45,000.
+func (v *View) Num(x float64) string {
+	if v.Lang == "en" {
+		return dataset.FormatEnglish(x)
+	}
+	return dataset.FormatChinese(x)
+}
+
+// Value formats a figure's value for the page's language.
+func (v *View) Value(f *dataset.Figure) string { return f.Display(v.langOr("zh")) }
+
+// Period formats a figure's period for the page's language.
+func (v *View) Period(f *dataset.Figure) string { return f.Period.Label(v.langOr("zh")) }
+
+// Kind names a figure's kind in the page's language.
+func (v *View) Kind(f *dataset.Figure) string { return dataset.KindLabel(f.Kind, v.langOr("zh")) }
+
+// FigureURL is the address of a figure in its report's text.
+func (v *View) FigureURL(f *dataset.Figure) string {
+	return v.Site.ReportURL(v.langOr("zh"), f.ReportID) + "#" + f.Paragraph()
+}
+
+// IndicatorURL is the address of an indicator's page.
+func (v *View) IndicatorURL(id string) string { return v.L("indicators/" + id + "/") }
+
+// Category names an indicator category.
+func (v *View) Category(c string) string { return v.T("category." + c) }
+
+// ScriptLang is the lang attribute for text in a report's own script:
+// zh-Hans or zh-Hant.
+func (v *View) ScriptLang(r *dataset.Report) string { return "zh-" + r.Script }
+
+// JSON marks a chart option as safe script content (it is produced by
+// encoding/json, which escapes <, > and &).
+func (v *View) JSON(b []byte) template.JS { return template.JS(b) }
+
+// Alt is one hreflang alternate of a page.
+type Alt struct {
+	HrefLang string
+	Href     string
+}
+
+// Alternates lists the page's language versions for hreflang links.
+func (v *View) Alternates() []Alt {
+	if v.Lang == "" {
+		if v.Layout != "chooser" {
+			return nil
+		}
+		return []Alt{{"zh-Hans", v.Site.Base + "zh/"}, {"en", v.Site.Base + "en/"}, {"x-default", v.Site.Base}}
+	}
+	zh, en := v.Self(), v.Twin()
+	if v.Lang == "en" {
+		zh, en = en, zh
+	}
+	return []Alt{{"zh-Hans", zh}, {"en", en}}
+}
+
+// Sub passes the view and one value to a partial template:
+// {{template "chart" ($.With .)}}.
+type Sub struct {
+	V *View
+	X any
+}
+
+// With pairs the view with a value for a partial.
+func (v *View) With(x any) Sub { return Sub{V: v, X: x} }
+
+// Reasons translates the comparability reasons of a comparison row.
+func (v *View) Reasons(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = v.T(k)
+	}
+	return out
+}
+
+// Sprintf formats an interface string with arguments.
+func (v *View) Sprintf(key string, args ...any) string { return fmt.Sprintf(v.T(key), args...) }
+
+// Translation reports on the English edition of a report: whether one
+// exists and how complete it is.
+func (v *View) Translation(id string) *i18n.Translation { return v.Site.Translations[id] }
+
+// TermZh is a glossary term as written in the page's script.
+func (v *View) TermZh(t Term) string { return t.Zh }
+
+// ReportURL is the address of a report in the page's language.
+func (v *View) ReportURL(id string) string { return v.Site.ReportURL(v.langOr("zh"), id) }
