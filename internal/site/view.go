@@ -18,7 +18,7 @@ type Page struct {
 	Section     string // the navigation entry it belongs to
 	Title       string
 	Description string
-	Data        any   // the layout's own data
+	Data        any // the layout's own data
 	Charts      []*Chart
 }
 
