@@ -30,6 +30,8 @@ type Figure struct {
 	ReportID    string  `toml:"report"`
 	Quote       string  `toml:"quote"`
 
+	// Written is the value as the quote writes it ("4.0" where value is 4).
+	Written   string     `toml:"-"`
 	Period    Period     `toml:"-"`
 	Unit      Unit       `toml:"-"`
 	ValueBase float64    `toml:"-"`
@@ -145,6 +147,10 @@ func (d *Dataset) checkFigure(fig *Figure, at func(string) diag.Pos) diag.List {
 	}
 	fig.Match = m
 	written := FormatNumber(fig.Value)
+	fig.Written = written
+	if i := indexNumber(fig.Quote, 0, fig.Value); i >= 0 {
+		fig.Written = numberAt(fig.Quote, i)
+	}
 	if !containsNumber(fig.Quote, fig.Value) {
 		errs.Add(at("value"), "value is the number as written in the quote: "+strings.Join(numberTokens(fig.Quote), ", "), "value %s does not occur in the quote", written)
 	} else if err == nil && !unitFollows(fig.Quote, fig.Value, u) {

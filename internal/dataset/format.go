@@ -10,9 +10,9 @@ import (
 // thousands, millions and billions (over 45,000).
 func (f *Figure) Display(lang string) string {
 	if lang == "zh" {
-		v := FormatNumber(f.Value) + f.Unit.Written
+		v := f.written() + f.Unit.Written
 		if BaseUnits[f.Unit.Base].Rank {
-			v = "第" + FormatNumber(f.Value) + "位"
+			v = "第" + f.written() + "位"
 		}
 		switch f.Qualifier {
 		case "over":
@@ -38,9 +38,15 @@ func (f *Figure) EnglishValue() string {
 	b := BaseUnits[f.Unit.Base]
 	switch {
 	case b.Rank:
-		return "No. " + FormatNumber(f.Value)
+		return "No. " + f.written()
 	case b.Percent:
-		return FormatNumber(f.Value) + "%"
+		return f.written() + "%"
+	case f.Unit.Multiplier == 1:
+		s := groupThousands(f.written())
+		if b.En != "" {
+			s += " " + b.En
+		}
+		return s
 	}
 	s := FormatEnglish(f.ValueBase)
 	if b.En != "" {
@@ -124,9 +130,19 @@ func (f *Figure) EnglishNumber() string {
 	b := BaseUnits[f.Unit.Base]
 	switch {
 	case b.Rank:
-		return FormatNumber(f.Value)
+		return f.written()
 	case b.Percent:
-		return FormatNumber(f.Value) + "%"
+		return f.written() + "%"
+	case f.Unit.Multiplier == 1 && f.ValueBase < 1e6:
+		return groupThousands(f.written())
 	}
 	return FormatEnglish(f.ValueBase)
+}
+
+// written is the value as the report writes it.
+func (f *Figure) written() string {
+	if f.Written != "" {
+		return f.Written
+	}
+	return FormatNumber(f.Value)
 }

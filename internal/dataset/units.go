@@ -134,10 +134,7 @@ func unitFollows(quote string, value float64, u Unit) bool {
 		if j < 0 {
 			return false
 		}
-		numEnd := j
-		for numEnd < len(q) && (q[numEnd] >= '0' && q[numEnd] <= '9' || q[numEnd] == '.') {
-			numEnd++
-		}
+		numEnd := j + len(numberAt(q, j))
 		if BaseUnits[u.Base].Rank && (strings.HasSuffix(q[:j], "第") || strings.HasPrefix(q[numEnd:], "位")) {
 			return true
 		}
@@ -151,20 +148,59 @@ func unitFollows(quote string, value float64, u Unit) bool {
 	return false
 }
 
-// indexNumber finds, from byte i on, the start of a number token equal to
-// value, or -1.
+// indexNumber finds, from byte i on, the start of a number equal to value,
+// or -1. A minus sign belongs to the number when no digit stands before it
+// (由2月份-5.2%), not in a range (2-3家).
 func indexNumber(q string, from int, value float64) int {
 	for i := from; i < len(q); i++ {
-		if q[i] < '0' || q[i] > '9' || (i > 0 && (q[i-1] >= '0' && q[i-1] <= '9' || q[i-1] == '.')) {
+		if !isDigit(q[i]) || (i > 0 && (isDigit(q[i-1]) || q[i-1] == '.')) {
 			continue
 		}
-		end := i
-		for end < len(q) && (q[end] >= '0' && q[end] <= '9' || q[end] == '.' && end+1 < len(q) && q[end+1] >= '0' && q[end+1] <= '9') {
-			end++
+		end := len(numberAt(q, i))
+		f, err := strconv.ParseFloat(q[i:i+end], 64)
+		if err != nil {
+			continue
 		}
-		if f, err := strconv.ParseFloat(q[i:end], 64); err == nil && f == value {
+		if i > 0 && q[i-1] == '-' && (i < 2 || !isDigit(q[i-2])) {
+			if -f == value {
+				return i - 1
+			}
+			continue
+		}
+		if f == value {
 			return i
 		}
 	}
 	return -1
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// numberAt returns the number written at byte i of s, with its sign.
+func numberAt(s string, i int) string {
+	end := i
+	if end < len(s) && s[end] == '-' {
+		end++
+	}
+	for end < len(s) && (isDigit(s[end]) || s[end] == '.' && end+1 < len(s) && isDigit(s[end+1])) {
+		end++
+	}
+	return s[i:end]
+}
+
+// English describes the unit in English: "%", "firms", "100 million yuan".
+func (u Unit) English() string {
+	b := BaseUnits[u.Base]
+	noun := b.En
+	switch {
+	case b.Rank:
+		noun = "rank"
+	case noun == "":
+		noun = "count"
+	}
+	prefix := map[string]string{"万": "10,000", "亿": "100 million", "万亿": "trillion"}[u.Prefix]
+	if prefix == "" {
+		return noun
+	}
+	return prefix + " " + noun
 }

@@ -19,7 +19,7 @@ func (s *Site) pageTree() []*Page {
 	for _, lang := range s.Languages {
 		t := func(k string) string { return s.t(lang, k) }
 		dir := func(p string) string { return lang + "/" + p }
-		home := &HomePage{Intro: s.Content[content.Key(lang, "index")]}
+		home := &HomePage{Intro: s.page(lang, "index", dir(""))}
 		for _, id := range s.Headline {
 			home.Headline = append(home.Headline, s.figure(id))
 		}
@@ -65,11 +65,23 @@ func (s *Site) pageTree() []*Page {
 		}
 		add(&Page{URL: dir("data/"), File: dir("data/index.html"), Lang: lang, Layout: "data", Section: "data",
 			Title: t("data.title"), Description: t("data.description"), Data: s.dataPage()})
-		about := s.Content[content.Key(lang, "about")]
+		about := s.page(lang, "about", dir("about/"))
 		add(&Page{URL: dir("about/"), File: dir("about/index.html"), Lang: lang, Layout: "about", Section: "about",
 			Title: about.Title, Description: about.Description, Data: &AboutPage{Page: about, Glossary: s.Glossary}})
 	}
 	return pages
+}
+
+// page returns an editorial page with its links resolved for the address it
+// is shown at, or nil if there is none.
+func (s *Site) page(lang, name, url string) *content.Page {
+	p := s.Content[content.Key(lang, name)]
+	if p == nil {
+		return nil
+	}
+	cp := *p
+	cp.Body = s.resolveLinks(p.Body, url)
+	return &cp
 }
 
 // HomePage is the data of a home page.
@@ -178,7 +190,7 @@ type YearIndicator struct {
 }
 
 func (s *Site) yearPage(y int, lang string) *YearPage {
-	yp := &YearPage{Year: y, Overview: s.Content[content.Key(lang, "years/"+strconv.Itoa(y))]}
+	yp := &YearPage{Year: y, Overview: s.page(lang, "years/"+strconv.Itoa(y), fmt.Sprintf("%s/years/%d/", lang, y))}
 	for _, r := range s.Data.Reports {
 		for _, c := range r.Covers {
 			if c == y {

@@ -95,7 +95,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	s.Content, e = content.Load(fsys, cfg.Languages)
 	errs = append(errs, e...)
 	for _, lang := range cfg.Languages {
-		if s.Content[content.Key(lang, "about")] == nil {
+		if _, err := fs.Stat(fsys, path.Join("content", lang, "about.md")); err != nil {
 			errs.Add(diag.Pos{File: path.Join("content", lang, "about.md")}, "the about page explains sources, method and licence", "missing page")
 		}
 	}

@@ -194,3 +194,23 @@ func (v *View) TermZh(t Term) string { return t.Zh }
 
 // ReportURL is the address of a report in the page's language.
 func (v *View) ReportURL(id string) string { return v.Site.ReportURL(v.langOr("zh"), id) }
+
+// FigureTable is what the "figtable" partial shows.
+type FigureTable struct {
+	Figures []*dataset.Figure
+	Anchors bool // give each row the id f-ID
+}
+
+// Table prepares a table of figures for the "figtable" partial.
+func (v *View) Table(figs []*dataset.Figure, anchors bool) FigureTable {
+	return FigureTable{Figures: figs, Anchors: anchors}
+}
+
+// UnitEn describes a unit code in English: 亿元 is "100 million yuan".
+func (v *View) UnitEn(code string) string {
+	u, err := dataset.ParseUnit(code)
+	if err != nil {
+		return code
+	}
+	return u.English()
+}

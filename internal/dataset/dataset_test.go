@@ -1,0 +1,336 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const testSeed = "测试报告标题\n\n测试委员会\n\n2020年重点工作\n\n(一)稳增长。1月—11月，全市规上工业增加值增长5.5%，累计建成5G基站4.5万余个，约占全国的6.5%。\n\n(二)新动能。智能产业销售收入7530亿元，各地立足足\n图为风机\n势、合力攻坚。\n"
+
+const testReports = `
+[[report]]
+id = "r1"
+seed = "s.txt"
+title_zh = "测试报告标题"
+title_en = "Test report"
+issuer_zh = "测试委员会"
+issuer_en = "Test commission"
+region = "chongqing"
+kind = "review"
+published = "2021"
+period = "2020"
+covers = [2020]
+script = "Hans"
+summary_zh = "摘要"
+summary_en = "Summary"
+
+  [[report.alternate]]
+  seed = "alt.txt"
+
+  [[report.erratum]]
+  line = 9
+  original = "立足足势"
+  corrected = "立足优势"
+  reason_zh = "排版错误"
+  reason_en = "Typesetting error"
+  source = "alt.txt"
+  source_line = 1
+`
+
+const testIndicators = `
+[[indicator]]
+id = "growth"
+name_zh = "增速"
+name_en = "Growth"
+unit = "%"
+category = "economy"
+definition_zh = "定义"
+definition_en = "Definition"
+
+[[indicator]]
+id = "stations"
+name_zh = "基站"
+name_en = "Stations"
+unit = "个"
+category = "digital"
+definition_zh = "定义"
+definition_en = "Definition"
+`
+
+const goodFigure = `[[figure]]
+id = "g"
+indicator = "growth"
+region = "chongqing"
+period = "2020-01..2020-11"
+kind = "actual"
+value = 5.5
+unit = "%"
+qualifier = ""
+cumulative = false
+report = "r1"
+quote = "1月—11月，全市规上工业增加值增长5.5%"
+`
+
+func fixture(figures string) fstest.MapFS {
+	return fstest.MapFS{
+		"seeds/s.txt":          {Data: []byte(testSeed)},
+		"seeds/alt.txt":        {Data: []byte("各地立足优势、合力攻坚。\n")},
+		"data/reports.toml":    {Data: []byte(testReports)},
+		"data/indicators.toml": {Data: []byte(testIndicators)},
+		"data/figures/a.toml":  {Data: []byte(figures)},
+	}
+}
+
+func TestLoadGood(t *testing.T) {
+	d, errs := Load(fixture(goodFigure + `
+[[figure]]
+id = "s"
+indicator = "stations"
+region = "chongqing"
+period = "2020"
+kind = "actual"
+value = 4.5
+unit = "万个"
+qualifier = "over"
+cumulative = true
+report = "r1"
+quote = "累计建成5G基站 4.5万余个"
+`))
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Figures) != 2 {
+		t.Fatalf("%d figures, want 2", len(d.Figures))
+	}
+	f := d.Figures[1]
+	if f.ValueBase != 45000 || f.Unit.Base != "个" || f.Paragraph() != "p-7" {
+		t.Errorf("figure s: value_base %v, base unit %q, paragraph %s; want 45000, 个, p-7", f.ValueBase, f.Unit.Base, f.Paragraph())
+	}
+	if got := f.Display("zh"); got != "超过4.5万个" {
+		t.Errorf("Display(zh) = %q", got)
+	}
+	if got := f.Display("en"); got != "over 45,000" {
+		t.Errorf("Display(en) = %q", got)
+	}
+	if b := d.Report("r1").Doc.BlockAt(11); b == nil || !strings.Contains(b.Text, "立足优势") {
+		t.Errorf("erratum not applied: %+v", b)
+	}
+}
+
+// TestFigureErrors has one case per validation error, with its exact
+// message: an editor reads these.
+func TestFigureErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, from, to, want string
+	}{
+		{"quote", `quote = "1月—11月，全市规上工业增加值增长5.5%"`, `quote = "1月—11月，全市规上工业增加值增长5.6%"`,
+			`data/figures/a.toml:12:9: quote not found in report r1 (the closest text is in p-7: "1月—11月，全市规上工业增加值增长5.5%，累计建")`},
+		{"value", `value = 5.5`, `value = 5.6`,
+			`data/figures/a.toml:7:9: value 5.6 does not occur in the quote (value is the number as written in the quote: 1, 11, 5.5)`},
+		{"unit unknown", `unit = "%"`, `unit = "斤"`,
+			`data/figures/a.toml:8:8: unknown unit "斤" (write the unit as in the quote, e.g. %, 万个, 亿元; docs/EDITING.md lists them)`},
+		{"unit not after value", `unit = "%"`, `unit = "个"`,
+			`data/figures/a.toml:8:8: unit "个" does not follow 5.5 in the quote (the unit is what the quote writes right after the number)`},
+		{"indicator", `indicator = "growth"`, `indicator = "grwoth"`,
+			`data/figures/a.toml:3:13: unknown indicator "grwoth" (add it to data/indicators.toml or use an existing id; did you mean "growth"?)`},
+		{"report", `report = "r1"`, `report = "r2"`,
+			`data/figures/a.toml:11:10: unknown report "r2" (use an id from data/reports.toml; did you mean "r1"?)`},
+		{"region", `region = "chongqing"`, `region = "beijing"`,
+			`data/figures/a.toml:4:10: unknown region "beijing" (use chongqing, sichuan, chengdu-chongqing)`},
+		{"period", `period = "2020-01..2020-11"`, `period = "2020-01..2020-13"`,
+			`data/figures/a.toml:5:10: period "2020-01..2020-13" has a month outside 01–12 (e.g. "2020", "2020-01..2020-11" or "2021..2025")`},
+		{"period order", `period = "2020-01..2020-11"`, `period = "2021..2020"`,
+			`data/figures/a.toml:5:10: period "2021..2020" ends before it starts (e.g. "2020", "2020-01..2020-11" or "2021..2025")`},
+		{"kind", `kind = "actual"`, `kind = "planned"`,
+			`data/figures/a.toml:6:8: unknown kind "planned" (use actual, expected (预计/有望) or target (力争, plans))`},
+		{"qualifier", `qualifier = ""`, `qualifier = "more"`,
+			`data/figures/a.toml:9:13: unknown qualifier "more" (use "" , "over" (超过/突破/以上/余) or "about" (约/左右))`},
+		{"id", `id = "g"`, `id = "G_1"`,
+			`data/figures/a.toml:2:6: figure id "G_1" is not kebab-case (use lower-case letters, digits and hyphens, e.g. cq-2020-ind-va-growth)`},
+		{"unknown key", `cumulative = false`, `cumulativ = false`,
+			`data/figures/a.toml:10:1: unknown key "figure.cumulativ" (check the spelling against docs/EDITING.md)`},
+		{"syntax", `value = 5.5`, `value = 5.5.5`,
+			`data/figures/a.toml:7:9: TOML: Invalid float value: "5.5.5" (key "figure.value")`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(goodFigure, tc.from, tc.to, 1)
+			if src == goodFigure {
+				t.Fatalf("case does not change the figure")
+			}
+			_, errs := Load(fixture(src))
+			var got []string
+			for _, e := range errs.Errors() {
+				got = append(got, e.Error())
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("Load errors =\n%s\nwant\n%s", strings.Join(got, "\n"), tc.want)
+			}
+		})
+	}
+}
+
+func TestDuplicateFigureID(t *testing.T) {
+	_, errs := Load(fixture(goodFigure + "\n" + goodFigure))
+	want := `data/figures/a.toml:15:6: figure id "g" is used twice (figure ids are unique across all files; the first is at data/figures/a.toml:2:6)`
+	if len(errs.Errors()) != 1 || errs.Errors()[0].Error() != want {
+		t.Errorf("errors = %v\nwant %s", errs, want)
+	}
+}
+
+func TestSeveralErrorsAtOnce(t *testing.T) {
+	src := strings.NewReplacer(`region = "chongqing"`, `region = "x"`, `kind = "actual"`, `kind = "y"`).Replace(goodFigure)
+	_, errs := Load(fixture(src))
+	if len(errs.Errors()) != 2 {
+		t.Errorf("got %d errors, want 2 (region and kind): %v", len(errs.Errors()), errs)
+	}
+}
+
+func TestErratumErrors(t *testing.T) {
+	for _, tc := range []struct{ from, to, want string }{
+		{`original = "立足足势"`, `original = "立足足是"`, `data/reports.toml:23:14: erratum: "立足足是" does not occur in the block at line 9 (p-9) (original must be the text as printed, around the given line)`},
+		{`source_line = 1`, `source_line = 2`, `data/reports.toml:28:17: erratum: "立足优势" is not at seeds/alt.txt:2 (the corrected text must be found in the alternate copy, or the correction is not supported)`},
+		{`source = "alt.txt"`, `source = "s.txt"`, `data/reports.toml:27:12: erratum source "s.txt" is not an alternate copy of r1 (name the alternate copy (a seed listed under [[report.alternate]]) that shows the right reading)`},
+	} {
+		fsys := fixture(goodFigure)
+		fsys["data/reports.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(testReports, tc.from, tc.to, 1))}
+		_, errs := Load(fsys)
+		if len(errs.Errors()) != 1 || errs.Errors()[0].Error() != tc.want {
+			t.Errorf("with %s: errors = %v\nwant %s", tc.to, errs, tc.want)
+		}
+	}
+}
+
+func TestUnits(t *testing.T) {
+	for _, tc := range []struct {
+		unit  string
+		value float64
+		base  float64
+		bu    string
+		en    string
+	}{
+		{"%", 5.5, 5.5, "%", "5.5%"},
+		{"个百分点", 1.7, 1.7, "个百分点", "1.7 percentage points"},
+		{"万个", 4.5, 45000, "个", "45,000"},
+		{"万户", 13.3, 133000, "户", "133,000 firms"},
+		{"万", 9089, 90890000, "", "90.89 million"},
+		{"万次", 6921, 69210000, "次", "69.21 million times"},
+		{"亿元", 7530, 753000000000, "元", "753 billion yuan"},
+		{"亿元", 442.2, 44220000000, "元", "44.22 billion yuan"},
+		{"万亿元", 2.6, 2600000000000, "元", "2.6 trillion yuan"},
+		{"亿美元", 52.6, 5260000000, "美元", "5.26 billion US dollars"},
+		{"亿千瓦时", 1000, 100000000000, "千瓦时", "100 billion kWh"},
+		{"万吨", 730, 7300000, "吨", "7.3 million tonnes"},
+		{"家", 2345, 2345, "家", "2,345 firms"},
+		{"位", 4, 4, "位", "No. 4"},
+	} {
+		u, err := ParseUnit(tc.unit)
+		if err != nil {
+			t.Errorf("ParseUnit(%q): %v", tc.unit, err)
+			continue
+		}
+		f := &Figure{Value: tc.value, Unit: u, ValueBase: u.BaseValue(tc.value)}
+		if f.ValueBase != tc.base || u.Base != tc.bu || f.EnglishValue() != tc.en {
+			t.Errorf("%v %s = %v %q, %q; want %v %q, %q", tc.value, tc.unit, f.ValueBase, u.Base, f.EnglishValue(), tc.base, tc.bu, tc.en)
+		}
+	}
+	for _, bad := range []string{"", "斤", "万万", "亿亿元"} {
+		if _, err := ParseUnit(bad); err == nil {
+			t.Errorf("ParseUnit(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestNumbersInQuotes(t *testing.T) {
+	for _, tc := range []struct {
+		quote string
+		value float64
+		want  string // the number as written, "" if absent
+	}{
+		{"同比增长4.0%", 4, "4.0"},
+		{"增速由2月份-5.2%回升", -5.2, "-5.2"},
+		{"增速由2月份-5.2%回升", 5.2, ""},
+		{"培育2-3家优势企业", 3, "3"},
+		{"培育2-3家优势企业", -3, ""},
+		{"增长15.5%", 5.5, ""},
+		{"1月—11月增长5.5%", 11, "11"},
+	} {
+		got := ""
+		if i := indexNumber(tc.quote, 0, tc.value); i >= 0 {
+			got = numberAt(tc.quote, i)
+		}
+		if got != tc.want {
+			t.Errorf("number %v in %q = %q, want %q", tc.value, tc.quote, got, tc.want)
+		}
+	}
+}
+
+func TestPeriodLabels(t *testing.T) {
+	for _, tc := range []struct{ in, zh, en string }{
+		{"2020", "2020年", "2020"},
+		{"2020-01..2020-11", "2020年1—11月", "Jan–Nov 2020"},
+		{"2020-11..2020-11", "2020年11月", "Nov 2020"},
+		{"2021..2025", "2021—2025年", "2021–2025"},
+		{"2023-07..2024-06", "2023年7月—2024年6月", "Jul 2023 – Jun 2024"},
+	} {
+		p, err := ParsePeriod(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Label("zh") != tc.zh || p.Label("en") != tc.en {
+			t.Errorf("ParsePeriod(%q) labels %q, %q; want %q, %q", tc.in, p.Label("zh"), p.Label("en"), tc.zh, tc.en)
+		}
+	}
+}
+
+// TestExportRoundTrip reads figures from TOML and checks that the JSON and
+// CSV exports carry every column, with the values of the TOML.
+func TestExportRoundTrip(t *testing.T) {
+	d, errs := Load(fixture(goodFigure))
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	url := func(lang, id string) string { return "https://x.example/" + lang + "/reports/" + id + "/" }
+	var recs []map[string]any
+	if err := json.Unmarshal(FiguresJSON(d.Figures, url), &recs); err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 {
+		t.Fatalf("%d records", len(recs))
+	}
+	for _, col := range FigureColumns {
+		if _, ok := recs[0][col]; !ok {
+			t.Errorf("JSON has no %q", col)
+		}
+	}
+	want := map[string]any{"id": "g", "indicator": "growth", "indicator_zh": "增速", "indicator_en": "Growth", "region": "chongqing",
+		"period": "2020-01..2020-11", "kind": "actual", "value": 5.5, "unit": "%", "value_base": 5.5, "base_unit": "%", "qualifier": "",
+		"cumulative": false, "report": "r1", "seed": "s.txt", "seed_line": 7.0, "quote": "1月—11月，全市规上工业增加值增长5.5%", "paragraph": "p-7",
+		"url_zh": "https://x.example/zh/reports/r1/#p-7", "url_en": "https://x.example/en/reports/r1/#p-7"}
+	for k, v := range want {
+		if recs[0][k] != v {
+			t.Errorf("JSON %s = %v, want %v", k, recs[0][k], v)
+		}
+	}
+	rows, err := csv.NewReader(bytes.NewReader(FiguresCSV(d.Figures, url))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || strings.Join(rows[0], ",") != strings.Join(FigureColumns, ",") {
+		t.Fatalf("CSV header = %v", rows[0])
+	}
+	for i, col := range FigureColumns {
+		j, _ := json.Marshal(recs[0][col])
+		cell := strings.Trim(string(j), `"`)
+		if rows[1][i] != cell {
+			t.Errorf("CSV %s = %q, JSON has %q", col, rows[1][i], cell)
+		}
+	}
+	var ins []map[string]any
+	if err := json.Unmarshal(IndicatorsJSON(d.Indicators), &ins); err != nil || len(ins) != 2 || ins[0]["id"] != "growth" {
+		t.Errorf("indicators.json = %v (%v)", ins, err)
+	}
+}

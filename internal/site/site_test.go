@@ -1,0 +1,290 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// The tests build the real site from the repository root.
+var root = os.DirFS("../..")
+
+var (
+	buildOnce sync.Once
+	built     *Output
+	buildErr  error
+)
+
+func realSite(t *testing.T) *Output {
+	t.Helper()
+	buildOnce.Do(func() {
+		out, errs := Build(root, Options{BaseURL: "/"})
+		built, buildErr = out, errs.Err()
+	})
+	if buildErr != nil {
+		t.Fatalf("Build: %v", buildErr)
+	}
+	return built
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	a := realSite(t)
+	b, errs := Build(root, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	if len(a.Files) != len(b.Files) {
+		t.Fatalf("two builds: %d and %d files", len(a.Files), len(b.Files))
+	}
+	for p, data := range a.Files {
+		if !bytes.Equal(data, b.Files[p]) {
+			t.Errorf("two builds differ in %s", p)
+		}
+	}
+}
+
+func TestFixedURLs(t *testing.T) {
+	out := realSite(t)
+	want := []string{"index.html", "404.html", "sitemap.xml", "robots.txt", ".nojekyll",
+		"data/figures.json", "data/figures.csv", "data/indicators.json", "assets/favicon.svg",
+		"assets/vendor/echarts/echarts.min.js", "assets/vendor/echarts/LICENSE"}
+	for _, lang := range []string{"zh", "en"} {
+		for _, p := range []string{"index.html", "compare/index.html", "indicators/index.html", "data/index.html", "about/index.html",
+			"reports/2020-chongqing-review/index.html", "reports/2020-sichuan-review/index.html", "reports/2021-chongqing-work-report/index.html",
+			"reports/2021-2025-chongqing-plans/index.html", "reports/2024-chongqing-advanced-manufacturing/index.html",
+			"years/2020/index.html", "years/2021/index.html", "years/2022/index.html", "years/2024/index.html", "years/2025/index.html",
+			"indicators/industrial-value-added-growth/index.html"} {
+			want = append(want, lang+"/"+p)
+		}
+	}
+	for _, p := range want {
+		if _, ok := out.Files[p]; !ok {
+			t.Errorf("the site has no %s", p)
+		}
+	}
+}
+
+// page is a parsed HTML file of the built site.
+type page struct {
+	path  string
+	doc   *html.Node
+	ids   map[string]bool
+	links []string // href and src values
+}
+
+func parsePages(t *testing.T, out *Output) map[string]*page {
+	t.Helper()
+	pages := map[string]*page{}
+	for p, data := range out.Files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		pg := &page{path: p, doc: doc, ids: map[string]bool{}}
+		walk(doc, func(n *html.Node) {
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "id":
+					if pg.ids[a.Val] {
+						t.Errorf("%s: duplicate id %q", p, a.Val)
+					}
+					pg.ids[a.Val] = true
+				case "href", "src":
+					pg.links = append(pg.links, a.Val)
+				}
+			}
+		})
+		pages[p] = pg
+	}
+	return pages
+}
+
+func walk(n *html.Node, f func(*html.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+// TestInternalLinks follows every href and src of every page: the file must
+// exist in the build, and a #fragment must be an id on the target page.
+func TestInternalLinks(t *testing.T) {
+	out := realSite(t)
+	pages := parsePages(t, out)
+	checked := 0
+	for _, pg := range pages {
+		base, _ := url.Parse("/" + pg.path)
+		for _, link := range pg.links {
+			u, err := url.Parse(link)
+			if err != nil {
+				t.Errorf("%s: bad link %q", pg.path, link)
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" {
+				t.Errorf("%s: link to another site %q (the site must be self-contained)", pg.path, link)
+				continue
+			}
+			if u.Path != "" && !strings.HasPrefix(u.Path, "/") {
+				t.Errorf("%s: relative link %q; links are built from the base URL", pg.path, link)
+			}
+			target := base.ResolveReference(u)
+			p := strings.TrimPrefix(target.Path, "/")
+			if p == "" || strings.HasSuffix(p, "/") {
+				p += "index.html"
+			}
+			if _, ok := out.Files[p]; !ok {
+				t.Errorf("%s: broken link %q (no %s)", pg.path, link, p)
+				continue
+			}
+			if frag := target.Fragment; frag != "" {
+				tp := pages[p]
+				if tp == nil || !tp.ids[frag] {
+					t.Errorf("%s: link %q: %s has no id %q", pg.path, link, p, frag)
+				}
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("checked only %d links; the site should have many more", checked)
+	}
+}
+
+// TestEveryPageDeclares checks what every page must declare: its language,
+// a description, a favicon and its hreflang twin.
+func TestEveryPageDeclares(t *testing.T) {
+	out := realSite(t)
+	for p, pg := range parsePages(t, out) {
+		var lang, desc string
+		icon, alternates := false, 0
+		walk(pg.doc, func(n *html.Node) {
+			if n.Type != html.ElementNode {
+				return
+			}
+			switch n.Data {
+			case "html":
+				lang = attr(n, "lang")
+			case "meta":
+				if attr(n, "name") == "description" {
+					desc = attr(n, "content")
+				}
+			case "link":
+				switch attr(n, "rel") {
+				case "icon":
+					icon = true
+				case "alternate":
+					if attr(n, "hreflang") != "" {
+						alternates++
+					}
+				}
+			}
+		})
+		if lang == "" || (strings.HasPrefix(p, "en/") && lang != "en") || (strings.HasPrefix(p, "zh/") && lang != "zh-Hans") {
+			t.Errorf("%s: <html lang=%q>", p, lang)
+		}
+		if strings.TrimSpace(desc) == "" && p != "404.html" {
+			t.Errorf("%s: no description", p)
+		}
+		if !icon {
+			t.Errorf("%s: no favicon link", p)
+		}
+		if p != "404.html" && alternates < 2 {
+			t.Errorf("%s: %d hreflang alternates, want both languages", p, alternates)
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// TestEnglishPagesHaveNoChinese checks that the English pages' own text is
+// English: Chinese may appear only inside elements marked lang="zh-…" (the
+// originals, quotes and names shown on purpose).
+func TestEnglishPagesHaveNoChinese(t *testing.T) {
+	out := realSite(t)
+	var bad []string
+	for p, pg := range parsePages(t, out) {
+		if !strings.HasPrefix(p, "en/") {
+			continue
+		}
+		var visit func(n *html.Node, zh bool)
+		visit = func(n *html.Node, zh bool) {
+			if n.Type == html.ElementNode {
+				if l := attr(n, "lang"); l != "" {
+					zh = strings.HasPrefix(l, "zh")
+				}
+				if n.Data == "script" {
+					return
+				}
+			}
+			if n.Type == html.TextNode && !zh && hasHan(n.Data) {
+				bad = append(bad, fmt.Sprintf("%s: %q", p, strings.TrimSpace(n.Data)))
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c, zh)
+			}
+		}
+		visit(pg.doc, false)
+	}
+	sort.Strings(bad)
+	for i, b := range bad {
+		if i == 20 {
+			t.Errorf("… and %d more", len(bad)-20)
+			break
+		}
+		t.Errorf("Chinese text outside a lang=zh element: %s", b)
+	}
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSubPath builds for a GitHub project site and checks that every link
+// stays below the base path.
+func TestSubPath(t *testing.T) {
+	out, errs := Build(root, Options{BaseURL: "https://owner.github.io/repo/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	for p, pg := range parsePages(t, out) {
+		for _, link := range pg.links {
+			if strings.HasPrefix(link, "#") {
+				continue
+			}
+			if !strings.HasPrefix(link, "https://owner.github.io/repo/") {
+				t.Errorf("%s: link %q escapes the base URL", p, link)
+			}
+		}
+	}
+	if !bytes.Contains(out.Files["sitemap.xml"], []byte("<loc>https://owner.github.io/repo/en/</loc>")) {
+		t.Error("sitemap.xml does not use the absolute base URL")
+	}
+	if !bytes.Contains(out.Files["robots.txt"], []byte("Sitemap: https://owner.github.io/repo/sitemap.xml")) {
+		t.Error("robots.txt does not point at the sitemap")
+	}
+	_ = path.Join
+}
