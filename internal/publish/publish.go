@@ -5,10 +5,13 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
 )
 
 // Write replaces the folder out with one holding exactly files (paths use
@@ -36,16 +39,42 @@ func Write(out string, files map[string][]byte) (err error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	dirs := map[string]bool{}
 	for _, p := range paths {
-		dst := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(dst, files[p], 0o644); err != nil {
+		dirs[filepath.Dir(filepath.Join(tmp, filepath.FromSlash(p)))] = true
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}
 	}
+	if err := writeAll(tmp, paths, files); err != nil {
+		return err
+	}
 	return swap(tmp, out)
+}
+
+// writeAll writes the files on every core; writing is most of the time a
+// build spends outside the CPU.
+func writeAll(dir string, paths []string, files map[string][]byte) error {
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(paths[i])), files[paths[i]], 0o644)
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // swap moves the new folder into place, keeping the old one until the new

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"reportsite/internal/diag"
 )
@@ -25,6 +26,10 @@ const Dir = "layouts"
 // Templates is the parsed set of layouts.
 type Templates struct {
 	layouts map[string]*template.Template // by name: "report" for layouts/report.html
+	shared  *template.Template            // base.html and the partials, for Partial
+
+	mu   sync.Mutex
+	memo map[string]template.HTML
 }
 
 // Funcs are the template functions every layout can use. Functions that
@@ -54,7 +59,11 @@ func Load(fsys fs.FS) (*Templates, diag.List) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	t := &Templates{layouts: map[string]*template.Template{}}
+	set, err := base.Clone()
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: Dir}, "%v", err)}
+	}
+	t := &Templates{layouts: map[string]*template.Template{}, shared: set, memo: map[string]template.HTML{}}
 	files, _ := fs.Glob(fsys, path.Join(Dir, "*.html"))
 	sort.Strings(files)
 	for _, p := range files {
@@ -119,6 +128,32 @@ func (t *Templates) Execute(layout string, data any) ([]byte, error) {
 		return nil, templateError(err, path.Join(Dir, layout+".html"))
 	}
 	return buf.Bytes(), nil
+}
+
+// Partial executes a partial template (one defined in base.html or
+// layouts/partials/) with data, once per key: a fragment that is the same on
+// many pages — the navigation of a language, the row of a figure — is
+// rendered once per build. key must identify everything the output depends
+// on; the partial must start and end in HTML text.
+func (t *Templates) Partial(name, key string, data any) (template.HTML, error) {
+	k := name + "\x00" + key
+	t.mu.Lock()
+	h, ok := t.memo[k]
+	t.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	// Two pages may render the same fragment at once; both get the same
+	// bytes, so the race is harmless. (html/template guards its own escaping.)
+	var buf bytes.Buffer
+	if err := t.shared.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", templateError(err, path.Join(Dir, "partials"))
+	}
+	h = template.HTML(buf.String())
+	t.mu.Lock()
+	t.memo[k] = h
+	t.mu.Unlock()
+	return h, nil
 }
 
 // Static lists the files under layouts/static, which are copied to the site

@@ -12,6 +12,10 @@ import (
 // pageTree lists every page of the site, in both languages, at the
 // addresses fixed by the design.
 func (s *Site) pageTree() []*Page {
+	s.sorted = map[*dataset.Indicator][]*dataset.Figure{}
+	for _, in := range s.Data.Indicators {
+		s.sorted[in] = sortedFigures(in.Figures)
+	}
 	var pages []*Page
 	add := func(p *Page) { pages = append(pages, p) }
 	add(&Page{URL: "", File: "index.html", Layout: "chooser", Title: s.TitleZh + " · " + s.TitleEn, Description: s.DescriptionZh + " " + s.DescriptionEn})
@@ -55,7 +59,7 @@ func (s *Site) pageTree() []*Page {
 		add(&Page{URL: dir("indicators/"), File: dir("indicators/index.html"), Lang: lang, Layout: "indicators", Section: "indicators",
 			Title: t("indicators.title"), Description: t("indicators.description"), Data: s.indicatorGroups()})
 		for _, in := range s.Data.Indicators {
-			ip := &IndicatorPage{Indicator: in, Figures: sortedFigures(in.Figures), Chart: s.Charts[lang+":ind-"+in.ID]}
+			ip := &IndicatorPage{Indicator: in, Figures: s.sorted[in], Chart: s.Charts[lang+":ind-"+in.ID]}
 			var charts []*Chart
 			if ip.Chart != nil {
 				charts = []*Chart{ip.Chart}
@@ -203,7 +207,7 @@ func (s *Site) yearPage(y int, lang string) *YearPage {
 		yr := YearRegion{Region: reg}
 		for _, in := range s.Data.Indicators {
 			var figs []*dataset.Figure
-			for _, f := range sortedFigures(in.Figures) {
+			for _, f := range s.sorted[in] {
 				if f.Region == reg.ID && f.Kind != dataset.Target && touches(f.Period, y) {
 					figs = append(figs, f)
 				}

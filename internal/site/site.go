@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
@@ -50,7 +52,9 @@ type Site struct {
 	Charts       map[string]*Chart
 
 	pages     []*Page
+	sorted    map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
 	templates *render.Templates
+	missingMu sync.Mutex
 	missing   map[string]bool // interface strings asked for but not defined
 	liveLoad  bool
 }
@@ -73,13 +77,32 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	if s.Base, err = NormalizeBase(base); err != nil && opt.BaseURL != "" {
 		errs.Add(diag.Pos{File: "-base-url"}, `use a path such as /REPO/ or a URL such as https://OWNER.github.io/REPO/`, "%v", err)
 	}
-	s.Strings, e = i18n.LoadStrings(fsys, cfg.Languages)
-	errs = append(errs, e...)
+	// The dataset (seeds, figures) and the rest (strings, translations,
+	// glossary, pages, layouts) do not depend on each other: read them at
+	// the same time, then check the translations against the reports.
+	var rest diag.List
+	var raw map[string]*i18n.Translation
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var e diag.List
+		s.Strings, e = i18n.LoadStrings(fsys, cfg.Languages)
+		rest = append(rest, e...)
+		raw, e = loadTranslations(fsys)
+		rest = append(rest, e...)
+		s.Glossary, e = loadGlossary(fsys)
+		rest = append(rest, e...)
+		s.Content, e = content.Load(fsys, cfg.Languages)
+		rest = append(rest, e...)
+		s.templates, e = render.Load(fsys)
+		rest = append(rest, e...)
+	}()
 	s.Data, e = dataset.Load(fsys)
 	errs = append(errs, e...)
+	<-done
+	errs = append(errs, rest...)
 	for _, r := range s.Data.Reports {
-		t, e := i18n.LoadTranslation(fsys, "en", r.ID)
-		errs = append(errs, e...)
+		t := raw[r.ID]
 		if t == nil {
 			errs.Warn(diag.Pos{File: i18n.TranslationPath("en", r.ID)}, "run `reportsite translate -report "+r.ID+"` to start one", "report %s has no English translation", r.ID)
 			continue
@@ -90,18 +113,17 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		}
 		s.Translations[r.ID] = t
 	}
-	s.Glossary, e = loadGlossary(fsys)
-	errs = append(errs, e...)
-	s.Content, e = content.Load(fsys, cfg.Languages)
-	errs = append(errs, e...)
+	for id := range raw {
+		if s.Data.Report(id) == nil {
+			errs.Add(diag.Pos{File: i18n.TranslationPath("en", id)}, "translations are named after a report id in "+dataset.ReportsPath, "translation of an unknown report %q", id)
+		}
+	}
 	for _, lang := range cfg.Languages {
 		if _, err := fs.Stat(fsys, path.Join("content", lang, "about.md")); err != nil {
 			errs.Add(diag.Pos{File: path.Join("content", lang, "about.md")}, "the about page explains sources, method and licence", "missing page")
 		}
 	}
 	errs = append(errs, s.checkConfigRefs()...)
-	s.templates, e = render.Load(fsys)
-	errs = append(errs, e...)
 	if len(errs.Errors()) > 0 {
 		return s, errs
 	}
@@ -127,17 +149,36 @@ func Build(fsys fs.FS, opt Options) (*Output, diag.List) {
 	return out, errs
 }
 
-// Render writes every page, export and asset.
+// Render writes every page, export and asset. Pages are rendered on all
+// cores; each page is a pure function of the site, so the output does not
+// depend on the order.
 func (s *Site) Render(fsys fs.FS) (*Output, diag.List) {
 	var errs diag.List
 	out := &Output{Files: map[string][]byte{}, Figures: len(s.Data.Figures), Charts: len(s.Charts)}
-	for _, p := range s.pages {
-		b, err := s.templates.Execute(p.Layout, &View{Page: p, Site: s})
-		if err != nil {
-			errs.Append(err)
+	rendered := make([][]byte, len(s.pages))
+	failed := make([]error, len(s.pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rendered[i], failed[i] = s.templates.Execute(s.pages[i].Layout, &View{Page: s.pages[i], Site: s})
+			}
+		}()
+	}
+	for i := range s.pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, p := range s.pages {
+		if failed[i] != nil {
+			errs.Append(failed[i])
 			continue
 		}
-		out.Files[p.File] = b
+		out.Files[p.File] = rendered[i]
 		if strings.HasSuffix(p.File, ".html") {
 			out.Pages++
 		}
@@ -159,6 +200,23 @@ func (s *Site) Render(fsys fs.FS) (*Output, diag.List) {
 	out.Files[".nojekyll"] = []byte{}
 	out.Files["robots.txt"] = s.robots()
 	out.Files["sitemap.xml"] = s.sitemap()
+	return out, errs
+}
+
+// loadTranslations reads every file of data/translations/en/, by report id.
+func loadTranslations(fsys fs.FS) (map[string]*i18n.Translation, diag.List) {
+	var errs diag.List
+	out := map[string]*i18n.Translation{}
+	names, _ := fs.Glob(fsys, path.Join("data/translations/en", "*.toml"))
+	sort.Strings(names)
+	for _, name := range names {
+		id := strings.TrimSuffix(path.Base(name), ".toml")
+		t, e := i18n.LoadTranslation(fsys, "en", id)
+		errs = append(errs, e...)
+		if t != nil {
+			out[id] = t
+		}
+	}
 	return out, errs
 }
 
@@ -191,7 +249,9 @@ func (s *Site) figure(id string) *dataset.Figure {
 	return nil
 }
 
-// years lists every year a report covers or a figure refers to.
+// years lists every year a report covers or a figure ends in. (A figure
+// for several years is also listed on the pages of the years before its
+// last, when they have a page.)
 func (s *Site) years() []int {
 	set := map[int]bool{}
 	for _, r := range s.Data.Reports {
@@ -201,11 +261,6 @@ func (s *Site) years() []int {
 	}
 	for _, f := range s.Data.Figures {
 		set[f.Period.To.Year()] = true
-		if f.Kind != dataset.Target {
-			for _, y := range f.Period.Years() {
-				set[y] = true
-			}
-		}
 	}
 	var ys []int
 	for y := range set {

@@ -39,7 +39,9 @@ func (v *View) TL(lang, key string) string { return v.Site.t(lang, key) }
 
 func (s *Site) t(lang, key string) string {
 	if !s.Strings.Has(lang, key) {
+		s.missingMu.Lock()
 		s.missing[lang+":"+key] = true
+		s.missingMu.Unlock()
 	}
 	return s.Strings.T(lang, key)
 }
@@ -213,4 +215,26 @@ func (v *View) UnitEn(code string) string {
 		return code
 	}
 	return u.English()
+}
+
+// Nav is the site title and navigation, the same on every page of a
+// language and section.
+func (v *View) Nav() (template.HTML, error) {
+	return v.Site.templates.Partial("nav", v.Lang+"|"+v.Section, v)
+}
+
+// Footer is the page footer of a language.
+func (v *View) Footer() (template.HTML, error) {
+	return v.Site.templates.Partial("footer", v.Lang, v)
+}
+
+// RowData is what the "figrow" partial shows.
+type RowData struct {
+	Figure *dataset.Figure
+	Anchor bool
+}
+
+// Row is a figure's row in a table of figures, rendered once per language.
+func (v *View) Row(f *dataset.Figure, anchor bool) (template.HTML, error) {
+	return v.Site.templates.Partial("figrow", fmt.Sprintf("%s|%s|%t", v.Lang, f.ID, anchor), v.With(RowData{Figure: f, Anchor: anchor}))
 }

@@ -9,9 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -69,7 +70,7 @@ func (f *File) Pos(table string, index int, key string) diag.Pos {
 	if f == nil {
 		return diag.Pos{}
 	}
-	if p, ok := f.keys[fmt.Sprintf("%s#%d.%s", table, index, key)]; ok {
+	if p, ok := f.keys[table+"#"+strconv.Itoa(index)+"."+key]; ok {
 		return p
 	}
 	if p, ok := f.keys[table+"."+key]; ok && index == 0 {
@@ -89,11 +90,6 @@ func (f *File) Table(table string, index int) diag.Pos {
 	return diag.Pos{File: f.Path}
 }
 
-var (
-	reHeader = regexp.MustCompile(`^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?`)
-	reKey    = regexp.MustCompile(`^(\s*)("[^"]+"|[A-Za-z0-9_-]+)\s*=\s*`)
-)
-
 // locate scans the file for table headers and keys. It understands the
 // subset of TOML the project writes (headers on their own line, one key a
 // line, multi-line strings); anything else only loses a position, never a
@@ -110,29 +106,29 @@ func locate(path, src string, off int) *File {
 			}
 			continue
 		}
-		if m := reHeader.FindStringSubmatch(line); m != nil {
-			table = m[2]
-			if m[1] == "[[" {
-				f.tables[table] = append(f.tables[table], diag.Pos{File: path, Line: n, Col: 1})
+		trimmed := strings.TrimLeft(line, " \t")
+		indent := len(line) - len(trimmed)
+		if name, array, ok := header(trimmed); ok {
+			table = name
+			if array {
+				f.tables[table] = append(f.tables[table], diag.Pos{File: path, Line: n, Col: indent + 1})
 				index = len(f.tables[table]) - 1
 			} else {
 				index = -1
 			}
 			continue
 		}
-		m := reKey.FindStringSubmatch(line)
-		if m == nil {
+		key, rest, ok := keyOf(trimmed)
+		if !ok {
 			continue
 		}
-		key := strings.Trim(m[2], `"`)
-		pos := diag.Pos{File: path, Line: n, Col: len([]rune(m[0])) + 1}
-		f.keyCol[pos] = len([]rune(m[1])) + 1
+		pos := diag.Pos{File: path, Line: n, Col: utf8.RuneCountInString(line[:len(line)-len(rest)]) + 1}
+		f.keyCol[pos] = indent + 1
 		if index >= 0 {
-			f.keys[fmt.Sprintf("%s#%d.%s", table, index, key)] = pos
+			f.keys[table+"#"+strconv.Itoa(index)+"."+key] = pos
 		} else {
 			f.keys[table+"."+key] = pos
 		}
-		rest := line[len(m[0]):]
 		for _, q := range []string{`"""`, `'''`} {
 			if strings.HasPrefix(rest, q) && strings.Count(rest, q) == 1 {
 				inMulti = q
@@ -140,6 +136,49 @@ func locate(path, src string, off int) *File {
 		}
 	}
 	return f
+}
+
+// header recognises [name] and [[name]].
+func header(t string) (name string, array, ok bool) {
+	if !strings.HasPrefix(t, "[") {
+		return "", false, false
+	}
+	array = strings.HasPrefix(t, "[[")
+	closing := "]"
+	if array {
+		closing = "]]"
+	}
+	end := strings.Index(t, closing)
+	if end < 0 {
+		return "", false, false
+	}
+	return strings.TrimSpace(strings.Trim(t[:end], "[")), array, true
+}
+
+// keyOf recognises `key = …` and `"quoted.key" = …`, returning the key and
+// what follows the equals sign.
+func keyOf(t string) (key, rest string, ok bool) {
+	if strings.HasPrefix(t, `"`) {
+		end := strings.Index(t[1:], `"`)
+		if end < 0 {
+			return "", "", false
+		}
+		key, t = t[1:end+1], t[end+2:]
+	} else {
+		i := 0
+		for i < len(t) && (t[i] == '_' || t[i] == '-' || t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z' || t[i] >= '0' && t[i] <= '9') {
+			i++
+		}
+		if i == 0 {
+			return "", "", false
+		}
+		key, t = t[:i], t[i:]
+	}
+	t = strings.TrimLeft(t, " \t")
+	if !strings.HasPrefix(t, "=") {
+		return "", "", false
+	}
+	return key, strings.TrimLeft(t[1:], " \t"), true
 }
 
 // find locates an undecoded key: the first place its last part is written
