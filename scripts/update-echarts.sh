@@ -16,19 +16,14 @@ trap 'rm -rf "$work"' EXIT
   npm init -y >/dev/null
   npm install --silent --no-audit --no-fund "echarts@$ECHARTS_VERSION" "esbuild@$ESBUILD_VERSION" >/dev/null
   cat > entry.js <<'JS'
-// The parts of ECharts the site's charts use: bar charts on a
-// cartesian grid, with tooltip, legend and aria (the
-// screen-reader description), drawn on canvas, with the English and Chinese
-// locales.
-import { init, use, registerLocale, getInstanceByDom } from 'echarts/core';
+// The parts of ECharts the site's charts use: bar charts on a cartesian
+// grid, with tooltip, legend and aria (the screen-reader description),
+// drawn on canvas. The English and Chinese locales are part of the core.
+import { init, use, getInstanceByDom } from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, LegendComponent, AriaComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import langEN from 'echarts/i18n/langEN.js';
-import langZH from 'echarts/i18n/langZH.js';
 use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
-registerLocale('EN', langEN);
-registerLocale('ZH', langZH);
 window.echarts = { init, getInstanceByDom };
 JS
   npx esbuild entry.js --bundle --minify --format=iife --legal-comments=none --outfile=echarts.min.js >/dev/null

@@ -1,0 +1,118 @@
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"reportsite/internal/testsite"
+)
+
+// TestChartsInBrowser opens chart pages in headless Chromium: every chart
+// must be drawn by ECharts on a canvas, with the same categories as the
+// table beside it, the page's language for ECharts' locale, and no
+// JavaScript error.
+func TestChartsInBrowser(t *testing.T) {
+	out := realSite(t)
+	fsys := fstest.MapFS{}
+	for p, b := range out.Files {
+		fsys[p] = &fstest.MapFile{Data: b}
+	}
+	srv := httptest.NewServer(http.FileServer(http.FS(fsys)))
+	defer srv.Close()
+	ctx := testsite.Browser(t)
+	var mu sync.Mutex
+	var jsErrors []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
+			mu.Lock()
+			jsErrors = append(jsErrors, fmt.Sprint(e.ExceptionDetails.Text, e.ExceptionDetails.Exception))
+			mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ page, chart, locale string }{
+		{"/en/compare/", "chart-cmp-1", "EN"},
+		{"/zh/compare/", "chart-cmp-1", "ZH"},
+		{"/en/indicators/industrial-value-added-growth/", "chart-ind-industrial-value-added-growth", "EN"},
+	} {
+		step, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err := chromedp.Do(step,
+			chromedp.Navigate(srv.URL+tc.page),
+			chromedp.ScrollIntoView("#"+tc.chart),
+			chromedp.WaitVisible("#"+tc.chart+" canvas"),
+		)
+		cancel()
+		if err != nil {
+			t.Fatalf("%s: %v", tc.page, err)
+		}
+		chart := `echarts.getInstanceByDom(document.getElementById("` + tc.chart + `"))`
+		cats := testsite.Eval[[]string](t, ctx, chart+`.getOption().xAxis[0].data`)
+		tableCats := testsite.Eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#figure-`+strings.TrimPrefix(tc.chart, "chart-")+` tbody th")).map(th => th.textContent)`)
+		if strings.Join(cats, "|") != strings.Join(tableCats, "|") || len(cats) == 0 {
+			t.Errorf("%s: chart categories %q, table rows %q", tc.page, cats, tableCats)
+		}
+		month := testsite.Eval[string](t, ctx, chart+`.getModel().getLocaleModel().get(["time", "month"])[0]`)
+		if want := map[string]string{"EN": "January", "ZH": "一月"}[tc.locale]; month != want {
+			t.Errorf("%s: ECharts locale gives %q for January, want %q", tc.page, month, want)
+		}
+		if js := testsite.Eval[bool](t, ctx, `document.documentElement.classList.contains("js")`); !js {
+			t.Errorf("%s: charts.js did not run", tc.page)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(jsErrors) > 0 {
+		t.Errorf("JavaScript errors: %v", jsErrors)
+	}
+}
+
+// TestPagesWithoutChartsShipNoScript keeps pages without charts free of
+// JavaScript, and chart pages to the site's own assets.
+func TestPagesWithoutChartsShipNoScript(t *testing.T) {
+	out := realSite(t)
+	for p, b := range out.Files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		page := string(b)
+		hasChart := strings.Contains(page, `class="chart"`)
+		scripts := strings.Count(page, "<script src=")
+		switch {
+		case !hasChart && scripts > 0:
+			t.Errorf("%s has no chart but loads %d scripts", p, scripts)
+		case hasChart && scripts != 2:
+			t.Errorf("%s has charts and loads %d scripts, want ECharts and charts.js", p, scripts)
+		}
+	}
+}
+
+// TestScriptBudget keeps what a chart page ships within the design's
+// budget: 200 KB gzipped in all, ECharts included.
+func TestScriptBudget(t *testing.T) {
+	out := realSite(t)
+	total := 0
+	for _, p := range []string{"assets/vendor/echarts/echarts.min.js", "assets/js/charts.js"} {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(out.Files[p])
+		zw.Close()
+		total += buf.Len()
+	}
+	if total > 200*1024 {
+		t.Errorf("a chart page ships %d bytes of gzipped JavaScript, over the 200 KB budget", total)
+	}
+	t.Logf("chart pages ship %d bytes of gzipped JavaScript", total)
+}
