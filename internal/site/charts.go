@@ -25,6 +25,32 @@ type Chart struct {
 	Unit    string // what the values are in
 }
 
+// Source is one report a chart's figures come from, with the paragraphs.
+type Source struct {
+	Report     *dataset.Report
+	Paragraphs []string
+}
+
+// Sources groups the chart's figures by report and paragraph.
+func (c *Chart) Sources() []Source {
+	var out []Source
+	seen := map[string]bool{}
+	for _, f := range c.Figures {
+		i := 0
+		for i < len(out) && out[i].Report != f.Report {
+			i++
+		}
+		if i == len(out) {
+			out = append(out, Source{Report: f.Report})
+		}
+		if key := f.ReportID + "#" + f.Paragraph(); !seen[key] {
+			seen[key] = true
+			out[i].Paragraphs = append(out[i].Paragraphs, f.Paragraph())
+		}
+	}
+	return out
+}
+
 // ChartRow is one category of a chart, one cell per series.
 type ChartRow struct {
 	Label string
@@ -86,7 +112,7 @@ func indicatorTable(in *dataset.Indicator) *table {
 		if f.Unit.Base != base {
 			continue
 		}
-		key := fmt.Sprintf("%08d|%08d|%s|%t", int(f.Period.From), int(f.Period.To), f.Kind, f.Cumulative)
+		key := fmt.Sprintf("%08d|%08d|%s|%t", int(f.Period.To), int(f.Period.From), f.Kind, f.Cumulative)
 		cell := [2]string{key, f.Region}
 		if t.cells[cell] != nil {
 			continue // a second figure for the same cell is in the table below, not the chart

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"sort"
+
 	"reportsite/internal/dataset"
 )
 
@@ -24,8 +26,8 @@ type ComparisonRow struct {
 }
 
 // compare pairs the figures of every indicator reported for both regions:
-// first every like-with-like pair, then the pairs that look alike (they
-// share a year) but differ, with the reasons.
+// first every like-with-like pair, then the pairs that look alike (same
+// year, same unit) but differ, with the reasons.
 func (s *Site) compare() []*Comparison {
 	var out []*Comparison
 	for _, in := range s.Data.Indicators {
@@ -52,12 +54,26 @@ func (s *Site) compare() []*Comparison {
 			}
 			rest = append(rest, a)
 		}
+		// Of the rest, pair the look-alikes that differ least first.
+		type pair struct{ a, b *dataset.Figure }
+		var pairs []pair
 		for _, a := range rest {
-			if b := find(sc, used, func(b *dataset.Figure) bool { return sharesYear(a.Period, b.Period) }); b != nil {
-				used[b] = true
-				c.Rows = append(c.Rows, &ComparisonRow{Chongqing: a, Sichuan: b, Reasons: differences(a, b)})
+			for _, b := range sc {
+				if !used[b] && looksAlike(a, b) {
+					pairs = append(pairs, pair{a, b})
+				}
 			}
 		}
+		sort.SliceStable(pairs, func(i, j int) bool {
+			return len(differences(pairs[i].a, pairs[i].b)) < len(differences(pairs[j].a, pairs[j].b))
+		})
+		for _, p := range pairs {
+			if !used[p.a] && !used[p.b] {
+				used[p.a], used[p.b] = true, true
+				c.Rows = append(c.Rows, &ComparisonRow{Chongqing: p.a, Sichuan: p.b, Reasons: differences(p.a, p.b)})
+			}
+		}
+		sort.SliceStable(c.Rows, func(i, j int) bool { return c.Rows[i].Chongqing.Period.To < c.Rows[j].Chongqing.Period.To })
 		if len(c.Rows) > 0 {
 			out = append(out, c)
 		}
@@ -92,8 +108,11 @@ func differences(a, b *dataset.Figure) []string {
 	return r
 }
 
-func sharesYear(a, b dataset.Period) bool {
-	return a.From.Year() <= b.To.Year() && b.From.Year() <= a.To.Year()
+// looksAlike reports whether a reader could take two figures of one
+// indicator for a pair: they refer to the same year (Jan–Nov 2020 and the
+// whole of 2020; an expected and an actual 2020 value).
+func looksAlike(a, b *dataset.Figure) bool {
+	return a.Period.To.Year() == b.Period.To.Year() && a.Unit.Base == b.Unit.Base
 }
 
 // ComparePage is the data of the comparison page.

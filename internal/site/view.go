@@ -199,13 +199,20 @@ func (v *View) ReportURL(id string) string { return v.Site.ReportURL(v.langOr("z
 
 // FigureTable is what the "figtable" partial shows.
 type FigureTable struct {
-	Figures []*dataset.Figure
-	Anchors bool // give each row the id f-ID
+	Figures   []*dataset.Figure
+	Anchors   bool // give each row the id f-ID
+	Indicator bool // show the indicator column
 }
 
 // Table prepares a table of figures for the "figtable" partial.
 func (v *View) Table(figs []*dataset.Figure, anchors bool) FigureTable {
-	return FigureTable{Figures: figs, Anchors: anchors}
+	return FigureTable{Figures: figs, Anchors: anchors, Indicator: true}
+}
+
+// IndicatorTable is a table of one indicator's figures, without the
+// indicator column.
+func (v *View) IndicatorTable(figs []*dataset.Figure) FigureTable {
+	return FigureTable{Figures: figs, Anchors: true}
 }
 
 // UnitEn describes a unit code in English: 亿元 is "100 million yuan".
@@ -230,11 +237,14 @@ func (v *View) Footer() (template.HTML, error) {
 
 // RowData is what the "figrow" partial shows.
 type RowData struct {
-	Figure *dataset.Figure
-	Anchor bool
+	Figure    *dataset.Figure
+	Anchor    bool
+	Indicator bool
 }
 
-// Row is a figure's row in a table of figures, rendered once per language.
-func (v *View) Row(f *dataset.Figure, anchor bool) (template.HTML, error) {
-	return v.Site.templates.Partial("figrow", fmt.Sprintf("%s|%s|%t", v.Lang, f.ID, anchor), v.With(RowData{Figure: f, Anchor: anchor}))
+// Row is a figure's row in a table of figures, rendered once per language
+// and kind of table.
+func (v *View) Row(f *dataset.Figure, t FigureTable) (template.HTML, error) {
+	key := fmt.Sprintf("%s|%s|%t|%t", v.Lang, f.ID, t.Anchors, t.Indicator)
+	return v.Site.templates.Partial("figrow", key, v.With(RowData{Figure: f, Anchor: t.Anchors, Indicator: t.Indicator}))
 }
