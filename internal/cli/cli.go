@@ -102,20 +102,48 @@ func build(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if *out == "" {
 		*out = filepath.Join(*root, "public")
 	}
-	// A build is one short burst of allocation: collect garbage less often.
-	debug.SetGCPercent(400)
+	// A build is one short burst of allocation: collect garbage less often,
+	// but not at the cost of holding more than a few hundred MB.
+	lowGC()
 	start := time.Now()
-	o, errs := site.Build(os.DirFS(*root), site.Options{BaseURL: *base})
-	printDiags(stderr, errs.Warnings())
-	if err := errs.Err(); err != nil {
-		fmt.Fprintf(stderr, "build failed: %d errors; %s left as it was\n", len(errs.Errors()), *out)
-		return errs.Errors()
+	fsys := os.DirFS(*root)
+	s, errs := site.Load(fsys, site.Options{BaseURL: *base})
+	if s == nil || errs.Err() != nil {
+		return failed(stderr, errs, *out)
 	}
-	if err := publish.Write(*out, o.Files); err != nil {
+	// Pages go to disk as they are rendered: a large site is never held in
+	// memory whole. The new folder replaces the output only if all is well.
+	tx, err := publish.Begin(*out)
+	if err != nil {
 		return fmt.Errorf("writing %s: %w (the previous output is unchanged)", *out, err)
 	}
-	fmt.Fprintf(stdout, "built %s in %s: %s\n", *out, time.Since(start).Round(time.Millisecond), o.Summary())
+	st, rerrs := s.Render(fsys, tx)
+	errs = append(errs, rerrs...)
+	if errs.Err() != nil {
+		tx.Abort()
+		return failed(stderr, errs, *out)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("writing %s: %w (the previous output is unchanged)", *out, err)
+	}
+	printDiags(stderr, errs.Warnings())
+	fmt.Fprintf(stdout, "built %s in %s: %s\n", *out, time.Since(start).Round(time.Millisecond), st.Summary())
 	return nil
+}
+
+// lowGC lets the heap grow to five times the live data before collecting,
+// up to a soft limit of 256 MiB, past which the collector works harder
+// instead.
+func lowGC() {
+	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(256 << 20)
+}
+
+// failed reports a build that wrote nothing.
+func failed(stderr io.Writer, errs diag.List, out string) error {
+	printDiags(stderr, errs.Warnings())
+	fmt.Fprintf(stderr, "build failed: %d errors; %s left as it was\n", len(errs.Errors()), out)
+	return errs.Errors()
 }
 
 func check(_ context.Context, args []string, stdout, stderr io.Writer) error {
@@ -130,7 +158,7 @@ func check(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "check: %d errors, %d warnings\n", len(errs.Errors()), len(errs.Warnings()))
 		return errors.Join(errCheckFailed)
 	}
-	fmt.Fprintf(stdout, "check: ok, %d warnings; %s\n", len(errs.Warnings()), o.Summary())
+	fmt.Fprintf(stdout, "check: ok, %d warnings; %s\n", len(errs.Warnings()), o.Stats.Summary())
 	return nil
 }
 
@@ -178,7 +206,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	// Rebuilds allocate in bursts; a larger heap target makes them faster.
-	debug.SetGCPercent(400)
+	lowGC()
 	return serve.Run(ctx, serve.Config{Root: *root, Addr: *addr, Log: stdout})
 }
 

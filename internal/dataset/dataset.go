@@ -32,6 +32,9 @@ func Load(fsys fs.FS) (*Dataset, diag.List) {
 	errs = append(errs, e...)
 	d.Figures, e = loadFigures(fsys, d)
 	errs = append(errs, e...)
+	for _, r := range d.Reports {
+		r.text = nil // the quote index is needed only to check the figures
+	}
 	errs = append(errs, d.warnUnused()...)
 	return d, errs
 }

@@ -5,8 +5,10 @@ import (
 	"io/fs"
 	"math"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"reportsite/internal/diag"
 	"reportsite/internal/tomlx"
@@ -67,11 +69,9 @@ func loadFigures(fsys fs.FS, d *Dataset) ([]*Figure, diag.List) {
 	sort.Strings(names)
 	seen := map[string]diag.Pos{}
 	var out []*Figure
-	for _, name := range names {
-		var raw struct {
-			Figure []*Figure `toml:"figure"`
-		}
-		f, e := tomlx.Decode(fsys, name, &raw)
+	decoded := decodeAll(fsys, names)
+	for k := range names {
+		raw, f, e := decoded[k].raw, decoded[k].file, decoded[k].errs
 		errs = append(errs, e...)
 		if f == nil {
 			continue
@@ -94,6 +94,33 @@ func loadFigures(fsys fs.FS, d *Dataset) ([]*Figure, diag.List) {
 		}
 	}
 	return out, errs
+}
+
+type decodedFigures struct {
+	raw struct {
+		Figure []*Figure `toml:"figure"`
+	}
+	file *tomlx.File
+	errs diag.List
+}
+
+// decodeAll decodes the figure files on every core; they are independent,
+// and decoding is most of the time spent on them.
+func decodeAll(fsys fs.FS, names []string) []decodedFigures {
+	out := make([]decodedFigures, len(names))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			d := &out[i]
+			d.file, d.errs = tomlx.Decode(fsys, name, &d.raw)
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // checkFigure validates one figure and fills in what is derived from it.

@@ -86,6 +86,11 @@ func LoadTranslation(fsys fs.FS, lang, report string) (*Translation, diag.List) 
 		return nil, errs
 	}
 	t := &Translation{Report: report, Path: p, Entries: raw.Block, byID: map[string]int{}, file: f}
+	for i := range t.Entries {
+		// Decoded strings share the file's text; copies let it go.
+		e := &t.Entries[i]
+		e.ID, e.ZhHash, e.En, e.Note = strings.Clone(e.ID), strings.Clone(e.ZhHash), strings.Clone(e.En), strings.Clone(e.Note)
+	}
 	for i, e := range t.Entries {
 		if j, dup := t.byID[e.ID]; dup {
 			errs.Add(f.Pos("block", i, "id"), fmt.Sprintf("keep one of them; the first is at line %d", f.Pos("block", j, "id").Line), "block %q is translated twice", e.ID)
@@ -95,6 +100,10 @@ func LoadTranslation(fsys fs.FS, lang, report string) (*Translation, diag.List) 
 	}
 	return t, errs
 }
+
+// Checked drops what only Check needs (the positions of the entries in
+// the file), once the translation has been checked.
+func (t *Translation) Checked() { t.file = nil }
 
 // Lookup returns the English text of a unit and whether it is translated
 // and up to date with the Chinese.

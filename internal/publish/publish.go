@@ -5,33 +5,19 @@
 package publish
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
+	"strings"
 	"sync"
 )
 
 // Write replaces the folder out with one holding exactly files (paths use
 // forward slashes, relative to out).
-func Write(out string, files map[string][]byte) (err error) {
-	out = filepath.Clean(out)
-	parent, name := filepath.Dir(out), filepath.Base(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+name+".new-")
+func Write(out string, files map[string][]byte) error {
+	tx, err := Begin(out)
 	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
 	paths := make([]string, 0, len(files))
@@ -39,43 +25,75 @@ func Write(out string, files map[string][]byte) (err error) {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	dirs := map[string]bool{}
 	for _, p := range paths {
-		dirs[filepath.Dir(filepath.Join(tmp, filepath.FromSlash(p)))] = true
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(d, 0o755); err != nil {
+		if err := tx.Write(p, files[p]); err != nil {
+			tx.Abort()
 			return err
 		}
 	}
-	if err := writeAll(tmp, paths, files); err != nil {
-		return err
-	}
-	return swap(tmp, out)
+	return tx.Commit()
 }
 
-// writeAll writes the files on every core; writing is most of the time a
-// build spends outside the CPU.
-func writeAll(dir string, paths []string, files map[string][]byte) error {
-	errs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(paths[i])), files[paths[i]], 0o644)
-			}
-		}()
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return errors.Join(errs...)
+// Tx is an output folder being written. Files go to a fresh folder beside
+// the output; Commit puts it in the output's place, Abort removes it. Write
+// may be called from several goroutines at once.
+type Tx struct {
+	out, tmp string
+	mu       sync.Mutex
+	dirs     map[string]bool
 }
+
+// Begin starts writing a new version of the folder out.
+func Begin(out string) (*Tx, error) {
+	out = filepath.Clean(out)
+	parent, name := filepath.Dir(out), filepath.Base(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+name+".new-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Tx{out: out, tmp: tmp, dirs: map[string]bool{tmp: true}}, nil
+}
+
+// Write writes one file: a path with forward slashes, relative to the
+// output.
+func (t *Tx) Write(p string, data []byte) error {
+	dst := filepath.Join(t.tmp, filepath.FromSlash(p))
+	if !strings.HasPrefix(dst, t.tmp+string(filepath.Separator)) {
+		return fmt.Errorf("%s: path outside the output folder", p)
+	}
+	dir := filepath.Dir(dst)
+	t.mu.Lock()
+	known := t.dirs[dir]
+	t.mu.Unlock()
+	if !known {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		t.mu.Lock()
+		t.dirs[dir] = true
+		t.mu.Unlock()
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
+
+// Commit replaces the output with what was written.
+func (t *Tx) Commit() error {
+	if err := swap(t.tmp, t.out); err != nil {
+		t.Abort()
+		return err
+	}
+	return nil
+}
+
+// Abort removes what was written and leaves the output as it was.
+func (t *Tx) Abort() { os.RemoveAll(t.tmp) }
 
 // swap moves the new folder into place, keeping the old one until the new
 // one is there.

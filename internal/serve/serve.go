@@ -72,7 +72,7 @@ func (s *Server) Rebuild() diag.List {
 		fmt.Fprintf(s.log, "rebuild failed in %s; still serving the last good site:\n%v\n", since(start), s.errs)
 	} else {
 		s.files, s.errs = out.Files, nil
-		fmt.Fprintf(s.log, "rebuilt in %s: %s\n", since(start), out.Summary())
+		fmt.Fprintf(s.log, "rebuilt in %s: %s\n", since(start), out.Stats.Summary())
 	}
 	s.version++
 	close(s.changed)

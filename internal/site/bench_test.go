@@ -3,12 +3,15 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"reportsite/internal/publish"
 	"reportsite/internal/testsite"
 )
 
@@ -28,11 +31,14 @@ func BenchmarkBuildSynthetic(b *testing.B) {
 	}
 }
 
-// benchBuild builds the site in fsys b.N times and reports, besides time and
-// allocations, the peak memory the process held from the OS (peak-MiB) and
-// the number of pages.
+// benchBuild builds the site in fsys b.N times, writing it to disk as the
+// build command does, and reports, besides time and allocations, the peak
+// memory the process held from the OS (peak-MiB) and the number of pages.
 func benchBuild(b *testing.B, fsys fs.FS) {
 	b.ReportAllocs()
+	// The garbage collector as the build command sets it (cli.lowGC).
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(256 << 20))
 	runtime.GC()
 	var peak atomic.Uint64
 	stop := make(chan struct{})
@@ -53,12 +59,26 @@ func benchBuild(b *testing.B, fsys fs.FS) {
 		}
 	}()
 	pages := 0
+	out := filepath.Join(b.TempDir(), "public")
 	for b.Loop() {
-		out, errs := Build(fsys, Options{BaseURL: "/"})
+		// What the build command does: load, then render straight to a new
+		// output folder that replaces the previous one.
+		s, errs := Load(fsys, Options{BaseURL: "/"})
 		if errs.Err() != nil {
 			b.Fatal(errs)
 		}
-		pages = out.Pages
+		tx, err := publish.Begin(out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, errs := s.Render(fsys, tx)
+		if errs.Err() != nil {
+			b.Fatal(errs)
+		}
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		pages = st.Pages
 	}
 	close(stop)
 	<-done

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"math"
 	"sort"
 	"strings"
@@ -299,4 +300,45 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// DataTable is a chart's numbers as an HTML table, with its sources and the
+// CSV link: what a reader without JavaScript sees, and what a screen reader
+// reads. Written in Go, like Row, because it is a good part of the cost of
+// the many indicator pages; the chart around it is layouts/partials/chart.html.
+func (v *View) DataTable(c *Chart) template.HTML {
+	var b strings.Builder
+	esc := template.HTMLEscapeString
+	b.WriteString(`<div class="table-wrap"><table class="chart-table">` + "\n<thead><tr>")
+	for _, h := range c.Head {
+		b.WriteString(`<th scope="col">` + esc(h) + "</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>")
+	for _, r := range c.Rows {
+		b.WriteString(`<tr><th scope="row">` + esc(r.Label) + "</th>")
+		for _, f := range r.Cells {
+			if f == nil {
+				b.WriteString(`<td class="num">—</td>`)
+				continue
+			}
+			b.WriteString(`<td class="num"><a href="` + esc(v.FigureURL(f)) + `" title="` + esc(f.Quote) + `">` + esc(v.Value(f)) + "</a></td>")
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody></table></div>\n")
+	b.WriteString(`<p class="chart-source">` + esc(v.T("chart.sources")) + ": ")
+	for i, s := range c.Sources() {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(esc(s.Report.Title(v.Lang)) + " ")
+		for j, p := range s.Paragraphs {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(`<a href="` + esc(v.ReportURL(s.Report.ID)+"#"+p) + `">§` + esc(p) + "</a>")
+		}
+	}
+	b.WriteString(`. <a class="download" href="` + esc(v.Href(c.CSV)) + `" download>` + esc(v.T("chart.csv")) + "</a></p>\n")
+	return template.HTML(b.String())
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"sort"
 
 	"reportsite/internal/dataset"
@@ -45,32 +46,44 @@ func (s *Site) compare() []*Comparison {
 		}
 		c := &Comparison{Indicator: in}
 		used := map[*dataset.Figure]bool{}
+		// Like with like: Sichuan figures by everything that must match.
+		exact := map[string][]*dataset.Figure{}
+		for _, b := range sc {
+			exact[likeKey(b)] = append(exact[likeKey(b)], b)
+		}
 		var rest []*dataset.Figure
 		for _, a := range cq {
-			if b := find(sc, used, func(b *dataset.Figure) bool { return len(differences(a, b)) == 0 }); b != nil {
+			if q := exact[likeKey(a)]; len(q) > 0 {
+				b := q[0]
+				exact[likeKey(a)] = q[1:]
 				used[b] = true
 				c.Rows = append(c.Rows, &ComparisonRow{Chongqing: a, Sichuan: b, Comparable: true, Approximate: a.Qualifier != "" || b.Qualifier != ""})
 				continue
 			}
 			rest = append(rest, a)
 		}
-		// Of the rest, pair the look-alikes that differ least first.
-		type pair struct{ a, b *dataset.Figure }
-		var pairs []pair
-		for _, a := range rest {
-			for _, b := range sc {
-				if !used[b] && looksAlike(a, b) {
-					pairs = append(pairs, pair{a, b})
-				}
+		// Of the rest, pair the look-alikes (same year and unit) that differ
+		// least first.
+		alike := map[string][]*dataset.Figure{}
+		for _, b := range sc {
+			if !used[b] {
+				alike[alikeKey(b)] = append(alike[alikeKey(b)], b)
 			}
 		}
-		sort.SliceStable(pairs, func(i, j int) bool {
-			return len(differences(pairs[i].a, pairs[i].b)) < len(differences(pairs[j].a, pairs[j].b))
-		})
-		for _, p := range pairs {
-			if !used[p.a] && !used[p.b] {
-				used[p.a], used[p.b] = true, true
-				c.Rows = append(c.Rows, &ComparisonRow{Chongqing: p.a, Sichuan: p.b, Reasons: differences(p.a, p.b)})
+		for d := 1; d <= 4; d++ {
+			for _, a := range rest {
+				if used[a] {
+					continue
+				}
+				bucket := alike[alikeKey(a)]
+				for k, b := range bucket {
+					if len(differences(a, b)) == d {
+						used[a], used[b] = true, true
+						alike[alikeKey(a)] = append(bucket[:k:k], bucket[k+1:]...)
+						c.Rows = append(c.Rows, &ComparisonRow{Chongqing: a, Sichuan: b, Reasons: differences(a, b)})
+						break
+					}
+				}
 			}
 		}
 		sort.SliceStable(c.Rows, func(i, j int) bool { return c.Rows[i].Chongqing.Period.To < c.Rows[j].Chongqing.Period.To })
@@ -81,13 +94,15 @@ func (s *Site) compare() []*Comparison {
 	return out
 }
 
-func find(fs []*dataset.Figure, used map[*dataset.Figure]bool, ok func(*dataset.Figure) bool) *dataset.Figure {
-	for _, f := range fs {
-		if !used[f] && ok(f) {
-			return f
-		}
-	}
-	return nil
+// likeKey is what two figures share when they are comparable.
+func likeKey(f *dataset.Figure) string {
+	return fmt.Sprintf("%d|%d|%s|%t|%s", f.Period.From, f.Period.To, f.Kind, f.Cumulative, f.Unit.Base)
+}
+
+// alikeKey is what two figures share when a reader could take them for a
+// pair: the year they refer to and the unit.
+func alikeKey(f *dataset.Figure) string {
+	return fmt.Sprintf("%d|%s", f.Period.To.Year(), f.Unit.Base)
 }
 
 // differences lists why two figures of one indicator are not comparable.
@@ -106,13 +121,6 @@ func differences(a, b *dataset.Figure) []string {
 		r = append(r, "compare.reason.unit")
 	}
 	return r
-}
-
-// looksAlike reports whether a reader could take two figures of one
-// indicator for a pair: they refer to the same year (Jan–Nov 2020 and the
-// whole of 2020; an expected and an actual 2020 value).
-func looksAlike(a, b *dataset.Figure) bool {
-	return a.Period.To.Year() == b.Period.To.Year() && a.Unit.Base == b.Unit.Base
 }
 
 // ComparePage is the data of the comparison page.

@@ -41,14 +41,12 @@ func (s *Site) pageTree() []*Page {
 		home.Charts = homeCharts
 		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang), Data: home, Charts: homeCharts})
 		for _, r := range s.Data.Reports {
-			rp := s.reportPage(r, lang)
 			add(&Page{URL: dir("reports/" + r.ID + "/"), File: dir("reports/" + r.ID + "/index.html"), Lang: lang, Layout: "report", Section: "reports",
-				Title: r.Title(lang), Description: r.Summary(lang), Data: rp})
+				Title: r.Title(lang), Description: r.Summary(lang), data: func() any { return s.reportPage(r, lang) }})
 		}
 		for _, y := range s.Years {
-			yp := s.yearPage(y, lang)
 			add(&Page{URL: dir(fmt.Sprintf("years/%d/", y)), File: dir(fmt.Sprintf("years/%d/index.html", y)), Lang: lang, Layout: "year", Section: "years",
-				Title: fmt.Sprintf(t("year.title"), y), Description: fmt.Sprintf(t("year.description"), y), Data: yp})
+				Title: fmt.Sprintf(t("year.title"), y), Description: fmt.Sprintf(t("year.description"), y), data: func() any { return s.yearPage(y, lang) }})
 		}
 		var cmpCharts []*Chart
 		for _, id := range s.compareChartIDs() {

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
@@ -30,12 +31,36 @@ type Options struct {
 	LiveReload bool
 }
 
-// Output is a built site: every file by its path below the output root.
+// Sink receives the files of a site as they are rendered, by path below
+// the output root. Render calls it from several goroutines at once.
+type Sink interface {
+	Write(path string, data []byte) error
+}
+
+// Stats counts what a build produced.
+type Stats struct {
+	Pages, Charts, Figures, Files int
+}
+
+// Summary is the one line build prints.
+func (st Stats) Summary() string {
+	return fmt.Sprintf("%d pages, %d charts, %d figures, %d files", st.Pages, st.Charts, st.Figures, st.Files)
+}
+
+// Output is a site built in memory: every file by its path below the
+// output root. It is the Sink of serve and of the tests.
 type Output struct {
-	Files   map[string][]byte
-	Pages   int
-	Charts  int
-	Figures int
+	Stats
+	Files map[string][]byte
+	mu    sync.Mutex
+}
+
+// Write stores a file.
+func (o *Output) Write(p string, data []byte) error {
+	o.mu.Lock()
+	o.Files[p] = data
+	o.mu.Unlock()
+	return nil
 }
 
 // Site is everything a page may show.
@@ -111,6 +136,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			errs = append(errs, t.Check(i18n.Units(r.Doc))...)
 			errs = append(errs, s.checkTranslatedFigures(r, t)...)
 		}
+		t.Checked()
 		s.Translations[r.ID] = t
 	}
 	for id := range raw {
@@ -141,21 +167,28 @@ func Build(fsys fs.FS, opt Options) (*Output, diag.List) {
 	if s == nil || len(errs.Errors()) > 0 {
 		return nil, errs
 	}
-	out, e := s.Render(fsys)
+	out := &Output{Files: map[string][]byte{}}
+	st, e := s.Render(fsys, out)
 	errs = append(errs, e...)
 	if len(errs.Errors()) > 0 {
 		return nil, errs
 	}
+	out.Stats = st
 	return out, errs
 }
 
-// Render writes every page, export and asset. Pages are rendered on all
-// cores; each page is a pure function of the site, so the output does not
-// depend on the order.
-func (s *Site) Render(fsys fs.FS) (*Output, diag.List) {
+// Render writes every page, export and asset to sink. Pages are rendered
+// on all cores and handed to the sink as they are done, so that a large
+// site is never held in memory whole; each page is a pure function of the
+// site, so the output does not depend on the order.
+func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 	var errs diag.List
-	out := &Output{Files: map[string][]byte{}, Figures: len(s.Data.Figures), Charts: len(s.Charts)}
-	rendered := make([][]byte, len(s.pages))
+	st := Stats{Figures: len(s.Data.Figures), Charts: len(s.Charts)}
+	var files atomic.Int64
+	write := func(p string, b []byte) error {
+		files.Add(1)
+		return sink.Write(p, b)
+	}
 	failed := make([]error, len(s.pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -164,24 +197,28 @@ func (s *Site) Render(fsys fs.FS) (*Output, diag.List) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				rendered[i], failed[i] = s.templates.Execute(s.pages[i].Layout, &View{Page: s.pages[i], Site: s})
+				p := *s.pages[i] // a copy, so that its data is dropped with it
+				if p.data != nil {
+					p.Data = p.data()
+				}
+				b, err := s.templates.Execute(p.Layout, &View{Page: &p, Site: s})
+				if err == nil {
+					err = write(p.File, b)
+				}
+				failed[i] = err
 			}
 		}()
 	}
-	for i := range s.pages {
+	for i, p := range s.pages {
 		next <- i
+		if strings.HasSuffix(p.File, ".html") {
+			st.Pages++
+		}
 	}
 	close(next)
 	wg.Wait()
-	for i, p := range s.pages {
-		if failed[i] != nil {
-			errs.Append(failed[i])
-			continue
-		}
-		out.Files[p.File] = rendered[i]
-		if strings.HasSuffix(p.File, ".html") {
-			out.Pages++
-		}
+	for _, err := range failed {
+		errs.Append(err)
 	}
 	for _, key := range sortedKeys(s.missing) {
 		lang, k, _ := strings.Cut(key, ":")
@@ -191,30 +228,43 @@ func (s *Site) Render(fsys fs.FS) (*Output, diag.List) {
 	if err != nil {
 		errs.Append(err)
 	}
-	for p, b := range static {
-		out.Files["assets/"+p] = b
+	for _, p := range sortedKeys(static) {
+		errs.Append(write("assets/"+p, static[p]))
 	}
-	for p, b := range s.exports() {
-		out.Files[p] = b
+	exports := s.exports()
+	for _, p := range sortedKeys(exports) {
+		errs.Append(write(p, exports[p]))
 	}
-	out.Files[".nojekyll"] = []byte{}
-	out.Files["robots.txt"] = s.robots()
-	out.Files["sitemap.xml"] = s.sitemap()
-	return out, errs
+	errs.Append(write(".nojekyll", []byte{}))
+	errs.Append(write("robots.txt", s.robots()))
+	errs.Append(write("sitemap.xml", s.sitemap()))
+	st.Files = int(files.Load())
+	return st, errs
 }
 
 // loadTranslations reads every file of data/translations/en/, by report id.
 func loadTranslations(fsys fs.FS) (map[string]*i18n.Translation, diag.List) {
-	var errs diag.List
-	out := map[string]*i18n.Translation{}
 	names, _ := fs.Glob(fsys, path.Join("data/translations/en", "*.toml"))
 	sort.Strings(names)
-	for _, name := range names {
-		id := strings.TrimSuffix(path.Base(name), ".toml")
-		t, e := i18n.LoadTranslation(fsys, "en", id)
-		errs = append(errs, e...)
+	loaded := make([]*i18n.Translation, len(names))
+	problems := make([]diag.List, len(names))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() { // the files are independent: decode them on every core
+			defer func() { <-sem; wg.Done() }()
+			loaded[i], problems[i] = i18n.LoadTranslation(fsys, "en", strings.TrimSuffix(path.Base(name), ".toml"))
+		}()
+	}
+	wg.Wait()
+	var errs diag.List
+	out := map[string]*i18n.Translation{}
+	for i, t := range loaded {
+		errs = append(errs, problems[i]...)
 		if t != nil {
-			out[id] = t
+			out[t.Report] = t
 		}
 	}
 	return out, errs
@@ -277,9 +327,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// Summary is the one line build prints.
-func (o *Output) Summary() string {
-	return fmt.Sprintf("%d pages, %d charts, %d figures, %d files", o.Pages, o.Charts, o.Figures, len(o.Files))
 }

@@ -20,6 +20,10 @@ type Page struct {
 	Description string
 	Data        any // the layout's own data
 	Charts      []*Chart
+	// data, if set, makes Data when the page is rendered: the data of large
+	// pages (reports, years) is made by the rendering worker and dropped
+	// after, so that a large site's pages are not all in memory at once.
+	data func() any
 }
 
 // View is what a layout is executed with: the page, the site, and helpers
@@ -230,21 +234,12 @@ func (v *View) Nav() (template.HTML, error) {
 	return v.Site.templates.Partial("nav", v.Lang+"|"+v.Section, v)
 }
 
+// Assets are the links to the favicon and the stylesheet.
+func (v *View) Assets() (template.HTML, error) {
+	return v.Site.templates.Partial("assets", "", v)
+}
+
 // Footer is the page footer of a language.
 func (v *View) Footer() (template.HTML, error) {
 	return v.Site.templates.Partial("footer", v.Lang, v)
-}
-
-// RowData is what the "figrow" partial shows.
-type RowData struct {
-	Figure    *dataset.Figure
-	Anchor    bool
-	Indicator bool
-}
-
-// Row is a figure's row in a table of figures, rendered once per language
-// and kind of table.
-func (v *View) Row(f *dataset.Figure, t FigureTable) (template.HTML, error) {
-	key := fmt.Sprintf("%s|%s|%t|%t", v.Lang, f.ID, t.Anchors, t.Indicator)
-	return v.Site.templates.Partial("figrow", key, v.With(RowData{Figure: f, Anchor: t.Anchors, Indicator: t.Indicator}))
 }

@@ -1,0 +1,70 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"reportsite/internal/dataset"
+)
+
+// Body is the text of a report page: every block with its figures, and on
+// English pages the Chinese original of each block on demand. Like Row, it
+// is written in Go rather than as a template because it is most of a
+// site's output (reports × blocks × languages) and a template costs ten
+// times more per block. The page around it is layouts/report.html. Every
+// value that is not already HTML is escaped.
+func (v *View) Body(rp *ReportPage) template.HTML {
+	var b strings.Builder
+	esc := template.HTMLEscapeString
+	script := v.ScriptLang(rp.Report)
+	for _, bl := range rp.Blocks {
+		switch bl.Kind {
+		case "heading":
+			h := min(max(bl.Level+1, 2), 5)
+			fmt.Fprintf(&b, "<h%d id=\"%s\">%s</h%d>\n", h, esc(bl.ID), bl.HTML, h)
+		case "paragraph":
+			b.WriteString(`<p id="` + esc(bl.ID) + `"`)
+			if bl.Fallback {
+				b.WriteString(` class="fallback" lang="` + script + `"`)
+			}
+			b.WriteString(">")
+			if bl.Lead != "" {
+				b.WriteString(`<strong class="lead" id="` + esc(bl.HeadingID) + `">` + string(bl.Lead) + "</strong>")
+			}
+			b.WriteString(string(bl.HTML))
+			b.WriteString(`<a class="permalink" href="#` + esc(bl.ID) + `" aria-label="` + esc(v.T("report.permalink")+" "+bl.ID) + `">¶</a></p>` + "\n")
+		case "highlight":
+			b.WriteString(`<aside class="highlight" id="` + esc(bl.ID) + `" aria-label="` + esc(v.T("report.highlight")) + `"><p>` + string(bl.HTML) + "</p></aside>\n")
+		case "caption":
+			b.WriteString(`<p class="caption" id="` + esc(bl.ID) + `"><span class="caption-label">` + esc(v.T("report.caption")) + "</span> " + string(bl.HTML) + "</p>\n")
+		default:
+			b.WriteString(`<p class="body-meta" id="` + esc(bl.ID) + `">` + string(bl.HTML) + "</p>\n")
+		}
+		if bl.Stale {
+			b.WriteString(`<p class="stale-note">` + esc(v.T("report.block_stale")) + "</p>\n")
+		}
+		if bl.Original != "" && bl.Kind != "heading" {
+			b.WriteString(`<details class="original"><summary>` + esc(v.T("report.show_original")) + `</summary><p lang="` + script + `">` + string(bl.Original) + "</p></details>\n")
+		}
+		if len(bl.Figures) > 0 {
+			v.figureList(&b, bl.Figures)
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// figureList lists the figures of one paragraph, under it.
+func (v *View) figureList(b *strings.Builder, figs []*dataset.Figure) {
+	esc := template.HTMLEscapeString
+	b.WriteString(`<details class="para-figures"><summary>` + esc(v.Sprintf("fig.in_paragraph", len(figs))) + "</summary>\n<ul>")
+	for _, f := range figs {
+		b.WriteString(`<li id="f-` + esc(f.ID) + `"><a href="` + esc(v.IndicatorURL(f.IndicatorID)) + `">` + esc(f.Indicator.Name(v.Lang)) + "</a>: <strong>" +
+			esc(v.Value(f)) + "</strong> · " + esc(v.Region(f.Region)) + " · " + esc(v.Period(f)) + ` · <span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span>")
+		if f.Cumulative {
+			b.WriteString(" · " + esc(v.T("fig.cumulative")))
+		}
+		b.WriteString(` <a class="permalink" href="#f-` + esc(f.ID) + `" aria-label="` + esc(f.ID) + `">#</a></li>` + "\n")
+	}
+	b.WriteString("</ul></details>\n")
+}
