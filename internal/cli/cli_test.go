@@ -156,3 +156,16 @@ func TestUsage(t *testing.T) {
 		t.Errorf("translate without -report: exit %d", code)
 	}
 }
+
+// TestBuildDefaults builds as the README says, from the site's root with
+// no flags.
+func TestBuildDefaults(t *testing.T) {
+	root := testsite.Copy(t)
+	t.Chdir(root)
+	if code, _, stderr := run("build"); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(root, "public", "en", "index.html")); err != nil {
+		t.Error(err)
+	}
+}

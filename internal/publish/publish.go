@@ -45,7 +45,10 @@ type Tx struct {
 
 // Begin starts writing a new version of the folder out.
 func Begin(out string) (*Tx, error) {
-	out = filepath.Clean(out)
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
 	parent, name := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -54,6 +57,7 @@ func Begin(out string) (*Tx, error) {
 	if err != nil {
 		return nil, err
 	}
+	tmp = filepath.Clean(tmp)
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
 		return nil, err

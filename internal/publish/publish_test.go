@@ -44,3 +44,21 @@ func TestWriteFailureKeepsOld(t *testing.T) {
 		t.Errorf("leftovers beside the output: %v", entries)
 	}
 }
+
+// TestWriteRelative writes to a relative folder, as `build` does by default
+// (ROOT/public with ROOT ".").
+func TestWriteRelative(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := Write("public", map[string][]byte{"index.html": []byte("x"), "zh/a/index.html": []byte("y")}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile("public/zh/a/index.html"); string(b) != "y" {
+		t.Errorf("public/zh/a/index.html = %q", b)
+	}
+	if err := Write("public", map[string][]byte{"../escape.html": []byte("x")}); err == nil {
+		t.Error("a path outside the output folder was written")
+	}
+	if _, err := os.Stat("escape.html"); !os.IsNotExist(err) {
+		t.Error("escape.html exists")
+	}
+}
