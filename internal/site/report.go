@@ -88,7 +88,7 @@ func (s *Site) reportPage(r *dataset.Report, lang string) *ReportPage {
 		}
 		v := &BlockView{Kind: b.Kind.String(), ID: b.ID, HeadingID: b.HeadingID(), Level: b.Level, Figures: byBlock[b.ID]}
 		zhLead := template.HTMLEscapeString(b.Lead)
-		zhText := annotate(b.Text, zhSpans(b, v.Figures), b.Corrections, errHref)
+		zhText := annotate(b.Text, zhSpans(b, v.Figures), b.Corrections, errHref, s.figureLink(lang))
 		if lang == "zh" {
 			v.Lead, v.HTML = template.HTML(zhLead), zhText
 		} else {
@@ -134,7 +134,7 @@ func (s *Site) english(rp *ReportPage, tr *i18n.Translation, v *BlockView, b *se
 	}
 	if b.Text != "" {
 		if en, ok := lookup(b.ID, b.Text); ok {
-			text = annotate(en, enSpans(en, v.Figures), nil, nil)
+			text = annotate(en, enSpans(en, v.Figures), nil, nil, s.figureLink("en"))
 		} else {
 			text = zhText
 		}
@@ -291,9 +291,17 @@ func merge(spans []span) []span {
 	return out
 }
 
+// figureLink gives the link that follows a figure marked in the text: to
+// its row on its indicator's page, titled with the indicator and value.
+func (s *Site) figureLink(lang string) func(*dataset.Figure) (href, title string) {
+	return func(f *dataset.Figure) (string, string) {
+		return s.Base + lang + "/indicators/" + f.IndicatorID + "/#f-" + f.ID, f.Indicator.Name(lang) + ": " + f.Display(lang)
+	}
+}
+
 // annotate escapes text and marks in it the spans that quote figures (each
 // followed by links to the figures) and the corrections made by errata.
-func annotate(text string, spans []span, corr []seed.Correction, errHref func(int) string) template.HTML {
+func annotate(text string, spans []span, corr []seed.Correction, errHref func(int) string, link func(*dataset.Figure) (string, string)) template.HTML {
 	var b strings.Builder
 	esc := template.HTMLEscapeString
 	pos := 0
@@ -331,7 +339,8 @@ func annotate(text string, spans []span, corr []seed.Correction, errHref func(in
 		case 0:
 			b.WriteString("</mark>")
 			for _, f := range spans[ev.i].figs {
-				fmt.Fprintf(&b, `<a class="figref" href="#f-%s" title="%s">%s</a>`, esc(f.ID), esc(f.ID), "◆")
+				href, title := link(f)
+				fmt.Fprintf(&b, `<a class="figref" href="%s" title="%s" aria-label="%s">◆</a>`, esc(href), esc(title), esc(title))
 			}
 		case 1:
 			c := corr[ev.i]

@@ -288,3 +288,27 @@ func TestSubPath(t *testing.T) {
 	}
 	_ = path.Join
 }
+
+// TestEveryFigureMarked checks that every figure is marked in its sentence
+// on both report pages, linked to its row on its indicator's page, and
+// listed under its paragraph.
+func TestEveryFigureMarked(t *testing.T) {
+	out := realSite(t)
+	s, _ := Load(root, Options{BaseURL: "/"})
+	for _, f := range s.Data.Figures {
+		for _, lang := range []string{"zh", "en"} {
+			page := string(out.Files[lang+"/reports/"+f.ReportID+"/index.html"])
+			link := `class="figref" href="/` + lang + `/indicators/` + f.IndicatorID + `/#f-` + f.ID + `"`
+			if !strings.Contains(page, link) {
+				t.Errorf("%s: figure %s is not marked in its sentence", lang, f.ID)
+			}
+			if !strings.Contains(page, `<li id="f-`+f.ID+`">`) {
+				t.Errorf("%s: figure %s is not listed under its paragraph", lang, f.ID)
+			}
+			ind := string(out.Files[lang+"/indicators/"+f.IndicatorID+"/index.html"])
+			if !strings.Contains(ind, `<tr id="f-`+f.ID+`">`) {
+				t.Errorf("%s: figure %s has no row on its indicator page", lang, f.ID)
+			}
+		}
+	}
+}
