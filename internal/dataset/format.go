@@ -55,18 +55,23 @@ func (f *Figure) EnglishValue() string {
 	return s
 }
 
+// A magnitude is a power of ten a language has a word for.
+type magnitude struct {
+	div  float64
+	name string
+}
+
+var (
+	englishMagnitudes = []magnitude{{1e12, " trillion"}, {1e9, " billion"}, {1e6, " million"}}
+	chineseMagnitudes = []magnitude{{1e12, "万亿"}, {1e8, "亿"}, {1e4, "万"}}
+)
+
 // FormatEnglish writes a number the way the English edition does: with
 // thousands separators below a million, and in millions, billions or
 // trillions above.
 func FormatEnglish(v float64) string {
-	abs := math.Abs(v)
-	for _, m := range []struct {
-		div  float64
-		name string
-	}{{1e12, " trillion"}, {1e9, " billion"}, {1e6, " million"}} {
-		if abs >= m.div {
-			return FormatNumber(round6(v/m.div)) + m.name
-		}
+	if s, ok := scaled(v, englishMagnitudes); ok {
+		return s
 	}
 	return groupThousands(FormatNumber(round6(v)))
 }
@@ -74,16 +79,20 @@ func FormatEnglish(v float64) string {
 // FormatChinese writes a base value with 万/亿/万亿 for Chinese readers:
 // 45000 → 4.5万.
 func FormatChinese(v float64) string {
-	abs := math.Abs(v)
-	for _, m := range []struct {
-		div  float64
-		name string
-	}{{1e12, "万亿"}, {1e8, "亿"}, {1e4, "万"}} {
-		if abs >= m.div {
-			return FormatNumber(round6(v/m.div)) + m.name
-		}
+	if s, ok := scaled(v, chineseMagnitudes); ok {
+		return s
 	}
 	return FormatNumber(round6(v))
+}
+
+// scaled writes v in the largest magnitude it reaches, if any.
+func scaled(v float64, ms []magnitude) (string, bool) {
+	for _, m := range ms {
+		if math.Abs(v) >= m.div {
+			return FormatNumber(round6(v/m.div)) + m.name, true
+		}
+	}
+	return "", false
 }
 
 func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
