@@ -17,9 +17,8 @@ import (
 
 // Spec is a grouped bar chart: one bar per category and series.
 type Spec struct {
-	ID         string // deterministic, unique in the site, [a-z0-9-]
-	Lang       string // "zh" or "en": labels arrive translated; this sets number formats
-	Categories []string
+	ID         string   // deterministic, unique in the site, [a-z0-9-]
+	Categories []string // labels, already in the page's language
 	Series     []Series
 	AxisName   string // the unit of the value axis, e.g. "%" or "亿元"
 	// Description is the screen-reader description of the chart.

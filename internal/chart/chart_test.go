@@ -11,7 +11,6 @@ import (
 func TestOption(t *testing.T) {
 	spec := Spec{
 		ID:          "cmp-growth-2020",
-		Lang:        "en",
 		Categories:  []string{"Industrial value added", "Profits"},
 		Series:      []Series{{Name: "Chongqing", Values: []float64{5.5, 16.7}}, {Name: "Sichuan", Values: []float64{4, math.NaN()}}},
 		AxisName:    "%",

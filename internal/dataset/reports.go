@@ -89,9 +89,6 @@ func pick(lang, zh, en string) string {
 	return en
 }
 
-// Year is the first year the report covers, used to order reports.
-func (r *Report) Year() int { return r.Period.From.Year() }
-
 var (
 	reID   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	reDate = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)

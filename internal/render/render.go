@@ -35,12 +35,7 @@ type Templates struct {
 // Funcs are the template functions every layout can use. Functions that
 // depend on the page (its language, its links) are methods of the view.
 var Funcs = template.FuncMap{
-	"add":  func(a, b int) int { return a + b },
-	"safe": func(s string) template.HTML { return template.HTML(s) },
-	"heading": func(level int) int { // outline level → h2…h5
-		return min(max(level+1, 2), 5)
-	},
-	"join": strings.Join,
+	"add": func(a, b int) int { return a + b },
 }
 
 // Load parses base.html, partials/*.html and every other *.html in layouts/.

@@ -174,16 +174,6 @@ func (d *Document) Body() []*Block {
 	return out
 }
 
-// Meta returns the value of the first Meta block with the given field, or "".
-func (d *Document) Meta(field string) string {
-	for _, b := range d.Blocks {
-		if b.Kind == Meta && b.Field == field {
-			return b.Text
-		}
-	}
-	return ""
-}
-
 // Block returns the block with the given id, or nil.
 func (d *Document) Block(id string) *Block {
 	for _, b := range d.Blocks {

@@ -210,7 +210,7 @@ func (s *Site) chart(t *table, lang string) (*Chart, error) {
 	}
 	div, unit := scale(maxV, any, lang)
 	c.Unit = unit
-	spec := chart.Spec{ID: "chart-" + t.id, Lang: lang, AxisName: unit}
+	spec := chart.Spec{ID: "chart-" + t.id, AxisName: unit}
 	c.Head = []string{s.t(lang, "chart.category")}
 	for _, r := range t.series {
 		g, _ := dataset.RegionByID(r)

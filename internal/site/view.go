@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"reportsite/internal/dataset"
-	"reportsite/internal/i18n"
 )
 
 // Page is one file of the site produced by a layout.
@@ -112,14 +111,6 @@ func (v *View) Region(id string) string {
 	return r.Name(v.langOr("zh"))
 }
 
-// Num formats a base value for the page's language: 4.5万 or 45,000.
-func (v *View) Num(x float64) string {
-	if v.Lang == "en" {
-		return dataset.FormatEnglish(x)
-	}
-	return dataset.FormatChinese(x)
-}
-
 // Value formats a figure's value for the page's language.
 func (v *View) Value(f *dataset.Figure) string { return f.Display(v.langOr("zh")) }
 
@@ -190,13 +181,6 @@ func (v *View) Reasons(keys []string) []string {
 
 // Sprintf formats an interface string with arguments.
 func (v *View) Sprintf(key string, args ...any) string { return fmt.Sprintf(v.T(key), args...) }
-
-// Translation reports on the English edition of a report: whether one
-// exists and how complete it is.
-func (v *View) Translation(id string) *i18n.Translation { return v.Site.Translations[id] }
-
-// TermZh is a glossary term as written in the page's script.
-func (v *View) TermZh(t Term) string { return t.Zh }
 
 // ReportURL is the address of a report in the page's language.
 func (v *View) ReportURL(id string) string { return v.Site.ReportURL(v.langOr("zh"), id) }
