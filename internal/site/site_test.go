@@ -312,3 +312,20 @@ func TestEveryFigureMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestNoReloadScriptInBuild keeps serve's live-reload script out of the
+// published site; it is added only by serve.
+func TestNoReloadScriptInBuild(t *testing.T) {
+	for p, b := range realSite(t).Files {
+		if bytes.Contains(b, []byte("_reportsite")) {
+			t.Errorf("%s mentions serve's reload endpoint", p)
+		}
+	}
+	out, errs := Build(root, Options{BaseURL: "/", LiveReload: true})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	if !bytes.Contains(out.Files["en/index.html"], []byte(`<script src="/_reportsite/reload.js" defer></script>`)) {
+		t.Error("LiveReload does not add the reload script")
+	}
+}
