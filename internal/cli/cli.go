@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"reportsite/internal/dataset"
@@ -96,11 +97,23 @@ func build(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, root := newFlags("build", stderr)
 	out := fs.String("out", "", "the output folder (default ROOT/public)")
 	base := fs.String("base-url", "", "the site's base URL: https://OWNER.github.io/REPO/ or a path such as /REPO/ (default: base_url in data/site.toml)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
 		*out = filepath.Join(*root, "public")
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	// A build is one short burst of allocation: collect garbage less often,
 	// but not at the cost of holding more than a few hundred MB.

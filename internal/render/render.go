@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -114,15 +115,23 @@ func (t *Templates) Has(layout string) bool { _, ok := t.layouts[layout]; return
 // Execute renders a layout with data. The layout's file defines "main" and
 // whatever else base.html calls; base.html is what is executed.
 func (t *Templates) Execute(layout string, data any) ([]byte, error) {
-	tmpl, ok := t.layouts[layout]
-	if !ok {
-		return nil, diag.Errorf(diag.Pos{File: path.Join(Dir, layout+".html")}, "layout %q does not exist", layout)
-	}
 	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, "base", data); err != nil {
-		return nil, templateError(err, path.Join(Dir, layout+".html"))
+	if err := t.ExecuteTo(&buf, layout, data); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// ExecuteTo is Execute writing to w, so that a caller can reuse a buffer.
+func (t *Templates) ExecuteTo(w io.Writer, layout string, data any) error {
+	tmpl, ok := t.layouts[layout]
+	if !ok {
+		return diag.Errorf(diag.Pos{File: path.Join(Dir, layout+".html")}, "layout %q does not exist", layout)
+	}
+	if err := tmpl.ExecuteTemplate(w, "base", data); err != nil {
+		return templateError(err, path.Join(Dir, layout+".html"))
+	}
+	return nil
 }
 
 // Partial executes a partial template (one defined in base.html or

@@ -7,6 +7,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -32,7 +33,8 @@ type Options struct {
 }
 
 // Sink receives the files of a site as they are rendered, by path below
-// the output root. Render calls it from several goroutines at once.
+// the output root. Render calls it from several goroutines at once, and may
+// reuse data once Write returns.
 type Sink interface {
 	Write(path string, data []byte) error
 }
@@ -55,8 +57,9 @@ type Output struct {
 	mu    sync.Mutex
 }
 
-// Write stores a file.
+// Write stores a copy of a file (the caller may reuse data).
 func (o *Output) Write(p string, data []byte) error {
+	data = bytes.Clone(data)
 	o.mu.Lock()
 	o.Files[p] = data
 	o.mu.Unlock()
@@ -196,14 +199,16 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf bytes.Buffer // reused from page to page
 			for i := range next {
 				p := *s.pages[i] // a copy, so that its data is dropped with it
 				if p.data != nil {
 					p.Data = p.data()
 				}
-				b, err := s.templates.Execute(p.Layout, &View{Page: &p, Site: s})
+				buf.Reset()
+				err := s.templates.ExecuteTo(&buf, p.Layout, &View{Page: &p, Site: s})
 				if err == nil {
-					err = write(p.File, b)
+					err = write(p.File, buf.Bytes())
 				}
 				failed[i] = err
 			}
