@@ -6,6 +6,7 @@ import (
 	"math"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -135,10 +136,10 @@ func (d *Dataset) checkFigure(fig *Figure, at func(string) diag.Pos) diag.List {
 	if _, ok := RegionByID(fig.Region); !ok {
 		errs.Add(at("region"), "use "+strings.Join(RegionIDs(), ", "), "unknown region %q", fig.Region)
 	}
-	if !contains(FigureKinds, fig.Kind) {
+	if !slices.Contains(FigureKinds, fig.Kind) {
 		errs.Add(at("kind"), "use actual, expected (预计/有望) or target (力争, plans)", "unknown kind %q", fig.Kind)
 	}
-	if !contains(Qualifiers, fig.Qualifier) {
+	if !slices.Contains(Qualifiers, fig.Qualifier) {
 		errs.Add(at("qualifier"), `use "" , "over" (超过/突破/以上/余) or "about" (约/左右)`, "unknown qualifier %q", fig.Qualifier)
 	}
 	p, err := ParsePeriod(fig.PeriodRaw)

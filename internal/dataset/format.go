@@ -118,20 +118,6 @@ func groupThousands(s string) string {
 	return out
 }
 
-// KindLabel, used in tables, is the figure's kind in a language.
-func KindLabel(kind, lang string) string {
-	labels := map[string][2]string{
-		Actual:   {"实际", "actual"},
-		Expected: {"预计", "expected"},
-		Target:   {"目标", "target"},
-	}
-	l := labels[kind]
-	if lang == "zh" {
-		return l[0]
-	}
-	return l[1]
-}
-
 // EnglishNumber is the number alone as the English edition writes it —
 // 5.5%, 45,000, 753 billion, 4 — which a translation of the figure's
 // sentence must contain.

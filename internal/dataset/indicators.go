@@ -3,6 +3,7 @@ package dataset
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"reportsite/internal/diag"
@@ -64,7 +65,7 @@ func loadIndicators(fsys fs.FS) ([]*Indicator, diag.List) {
 			errs.Add(at("id"), fmt.Sprintf("the first is at line %d", f.Table("indicator", j).Line), "indicator id %q is used twice", in.ID)
 		}
 		seen[in.ID] = i
-		if !contains(Categories, in.Category) {
+		if !slices.Contains(Categories, in.Category) {
 			errs.Add(at("category"), "use "+strings.Join(Categories, ", "), "unknown category %q", in.Category)
 		}
 		if _, err := ParseUnit(in.Unit); err != nil {

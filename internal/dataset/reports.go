@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"reportsite/internal/diag"
@@ -137,7 +138,7 @@ func loadReports(fsys fs.FS) ([]*Report, diag.List) {
 		if _, ok := RegionByID(r.Region); !ok {
 			errs.Add(at("region"), "use "+strings.Join(RegionIDs(), ", "), "unknown region %q", r.Region)
 		}
-		if !contains(ReportKinds, r.Kind) {
+		if !slices.Contains(ReportKinds, r.Kind) {
 			errs.Add(at("kind"), "use "+strings.Join(ReportKinds, ", "), "unknown report kind %q", r.Kind)
 		}
 		if r.Script != "Hans" && r.Script != "Hant" {
@@ -229,13 +230,4 @@ func atIfFileless(err error, pos diag.Pos) error {
 		d.Pos = pos
 	}
 	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -7,8 +7,9 @@ package i18n
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 
 	"reportsite/internal/diag"
 	"reportsite/internal/tomlx"
@@ -64,11 +65,4 @@ func (s Strings) Has(lang, key string) bool {
 	return ok
 }
 
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
+func sortedKeys(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) }

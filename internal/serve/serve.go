@@ -250,13 +250,6 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Version counts rebuilds so far.
-func (s *Server) Version() int {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.version
-}
-
 const reloadJS = `// reportsite serve: reload this page after every rebuild.
 (function () {
   var es = new EventSource("/_reportsite/events");

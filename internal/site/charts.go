@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -72,7 +73,7 @@ func (s *Site) buildCharts() diag.List {
 	var errs diag.List
 	var tables []*table
 	for _, in := range s.Data.Indicators {
-		if t := indicatorTable(in); t != nil {
+		if t := s.indicatorTable(in); t != nil {
 			tables = append(tables, t)
 		}
 	}
@@ -93,7 +94,7 @@ func (s *Site) buildCharts() diag.List {
 // indicatorTable charts an indicator when it has at least two figures in
 // its main base unit: one category per period (and kind, and stock or
 // flow), one series per region.
-func indicatorTable(in *dataset.Indicator) *table {
+func (s *Site) indicatorTable(in *dataset.Indicator) *table {
 	count := map[string]int{}
 	for _, f := range in.Figures {
 		count[f.Unit.Base]++
@@ -123,7 +124,7 @@ func indicatorTable(in *dataset.Indicator) *table {
 			byKey[key] = f
 		}
 		t.cells[cell] = f
-		if !contains(t.series, f.Region) {
+		if !slices.Contains(t.series, f.Region) {
 			t.series = append(t.series, f.Region)
 		}
 	}
@@ -132,12 +133,10 @@ func indicatorTable(in *dataset.Indicator) *table {
 		f := byKey[key]
 		l := f.Period.Label(lang)
 		if f.Kind != dataset.Actual {
-			l += " (" + dataset.KindLabel(f.Kind, lang) + ")"
+			l += parenthesis(lang, s.t(lang, "kind."+f.Kind))
 		}
-		if f.Cumulative && lang == "zh" {
-			l += "累计"
-		} else if f.Cumulative {
-			l += " total"
+		if f.Cumulative {
+			l += parenthesis(lang, s.t(lang, "fig.cumulative"))
 		}
 		return l
 	}
@@ -146,6 +145,15 @@ func indicatorTable(in *dataset.Indicator) *table {
 		return nil
 	}
 	return t
+}
+
+// parenthesis writes a remark after a label: "（目标）" in Chinese, " (target)"
+// in English.
+func parenthesis(lang, s string) string {
+	if lang == "zh" {
+		return "（" + s + "）"
+	}
+	return " (" + s + ")"
 }
 
 // compareTables charts the comparable pairs of the comparison page: one
@@ -165,7 +173,7 @@ func (s *Site) compareTables() []*table {
 				first := f
 				t = &table{cells: map[[2]string]*dataset.Figure{}, series: []string{"chongqing", "sichuan"}}
 				t.title = func(lang string) string {
-					return fmt.Sprintf(s.t(lang, "compare.chart.title"), first.Period.Label(lang), dataset.KindLabel(first.Kind, lang))
+					return fmt.Sprintf(s.t(lang, "compare.chart.title"), first.Period.Label(lang), s.t(lang, "kind."+first.Kind))
 				}
 				groups[key] = t
 				order = append(order, key)
@@ -291,15 +299,6 @@ func sortRegions(ids []string) {
 		rank[r.ID] = i
 	}
 	sort.Slice(ids, func(i, j int) bool { return rank[ids[i]] < rank[ids[j]] })
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // DataTable is a chart's numbers as an HTML table, with its sources and the

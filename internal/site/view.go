@@ -118,7 +118,7 @@ func (v *View) Value(f *dataset.Figure) string { return f.Display(v.langOr("zh")
 func (v *View) Period(f *dataset.Figure) string { return f.Period.Label(v.langOr("zh")) }
 
 // Kind names a figure's kind in the page's language.
-func (v *View) Kind(f *dataset.Figure) string { return dataset.KindLabel(f.Kind, v.langOr("zh")) }
+func (v *View) Kind(f *dataset.Figure) string { return v.T("kind." + f.Kind) }
 
 // FigureURL is the address of a figure in its report's text.
 func (v *View) FigureURL(f *dataset.Figure) string {

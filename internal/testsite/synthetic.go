@@ -1,7 +1,6 @@
 package testsite
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -78,18 +77,4 @@ func splitTables(src, header string) []string {
 		out = append(out, "\n"+header+"\n"+p)
 	}
 	return out
-}
-
-// WriteFS writes a MapFS to a folder, to run the compiled command on it.
-func WriteFS(t testing.TB, fsys fstest.MapFS, dir string) {
-	t.Helper()
-	for p, f := range fsys {
-		dst := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(dst, bytes.Clone(f.Data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
