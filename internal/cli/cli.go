@@ -34,8 +34,17 @@ Usage:
 Run "reportsite COMMAND -h" for a command's flags.
 `
 
-// Main runs the command line and returns the exit status.
-func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// Main runs the command line and returns the exit status: 0 for success,
+// 1 for bad input (or a refused output folder), 2 for a wrong command line
+// and for an internal error, a bug in reportsite, which is reported in one
+// line instead of a stack trace.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "reportsite: internal error: %v (this is a bug in reportsite, not in the input; please report it)\n", r)
+			code = 2
+		}
+	}()
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -53,6 +62,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	err := run(ctx, args[1:], stdout, stderr)
+	var reported errReported
 	switch {
 	case err == nil:
 		return 0
@@ -60,12 +70,23 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errUsage):
 		return 2
+	case errors.As(err, &reported):
+		return int(reported)
 	}
-	var l diag.List
-	if errors.As(err, &l) {
-		printDiags(stderr, l)
-	} else {
-		fmt.Fprintf(stderr, "reportsite %s: %v\n", args[0], err)
+	fmt.Fprintf(stderr, "reportsite %s: %v\n", args[0], err)
+	return 1
+}
+
+// errReported is a failure whose errors have been printed; its value is
+// the exit status.
+type errReported int
+
+func (e errReported) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+// exitStatus is 2 when the errors hold an internal error, 1 otherwise.
+func exitStatus(errs diag.List) errReported {
+	if errs.Internal() {
+		return 2
 	}
 	return 1
 }
@@ -104,6 +125,11 @@ func build(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if *out == "" {
 		*out = filepath.Join(*root, "public")
 	}
+	guard := publish.Guard{Root: *root, Inputs: serve.Inputs}
+	// Refuse a wrong output folder before the work, not after it.
+	if err := guard.Check(*out); err != nil {
+		return err
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -126,9 +152,9 @@ func build(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	// Pages go to disk as they are rendered: a large site is never held in
 	// memory whole. The new folder replaces the output only if all is well.
-	tx, err := publish.Begin(*out)
+	tx, err := publish.Begin(*out, guard)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w (the previous output is unchanged)", *out, err)
+		return err
 	}
 	st, rerrs := s.Render(fsys, tx)
 	errs = append(errs, rerrs...)
@@ -152,11 +178,27 @@ func lowGC() {
 	debug.SetMemoryLimit(256 << 20)
 }
 
-// failed reports a build that wrote nothing.
+// failed reports a build that wrote nothing: the errors first, then the
+// line that says so.
 func failed(stderr io.Writer, errs diag.List, out string) error {
-	printDiags(stderr, errs.Warnings())
-	fmt.Fprintf(stderr, "build failed: %d errors; %s left as it was\n", len(errs.Errors()), out)
-	return errs.Errors()
+	printDiags(stderr, errs)
+	fmt.Fprintf(stderr, "build failed: %s; %s left as it was\n", countErrors(errs), out)
+	return exitStatus(errs)
+}
+
+// countErrors says how many errors there are to fix, and how many more
+// follow from them: "2 errors (and 5 that follow from them)".
+func countErrors(errs diag.List) string {
+	causes, follow := 0, 0
+	for _, g := range errs.Errors().Report() {
+		causes++
+		follow += len(g.Followers)
+	}
+	s := diag.Count(causes, "error", "errors")
+	if follow > 0 {
+		s += fmt.Sprintf(" (and %d more that follow from %s)", follow, map[bool]string{true: "it", false: "them"}[causes == 1])
+	}
+	return s
 }
 
 func check(_ context.Context, args []string, stdout, stderr io.Writer) error {
@@ -165,17 +207,15 @@ func check(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	o, errs := site.Build(os.DirFS(*root), site.Options{})
-	errs.Sort()
 	printDiags(stdout, errs)
-	if err := errs.Err(); err != nil {
-		fmt.Fprintf(stdout, "check: %d errors, %d warnings\n", len(errs.Errors()), len(errs.Warnings()))
-		return errors.Join(errCheckFailed)
+	warnings := diag.Count(len(errs.Warnings().Report()), "warning", "warnings")
+	if errs.Err() != nil {
+		fmt.Fprintf(stdout, "check: %s, %s\n", countErrors(errs), warnings)
+		return exitStatus(errs)
 	}
-	fmt.Fprintf(stdout, "check: ok, %d warnings; %s\n", len(errs.Warnings()), o.Stats.Summary())
+	fmt.Fprintf(stdout, "check: ok, %s; %s\n", warnings, o.Stats.Summary())
 	return nil
 }
-
-var errCheckFailed = errors.New("check failed")
 
 func translate(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, root := newFlags("translate", stderr)
@@ -223,8 +263,10 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return serve.Run(ctx, serve.Config{Root: *root, Addr: *addr, Log: stdout})
 }
 
+// printDiags prints errors and warnings as diag.List.Report orders them:
+// causes first, with the errors that follow from each folded into a count.
 func printDiags(w io.Writer, l diag.List) {
-	for _, e := range l {
-		fmt.Fprintln(w, e.Error())
+	for _, g := range l.Report() {
+		fmt.Fprintln(w, g.String())
 	}
 }

@@ -137,7 +137,7 @@ func TestTranslateSkeleton(t *testing.T) {
 		t.Errorf("skeleton has %d blocks, %d empty", strings.Count(string(b), "\n[[block]]\n"), strings.Count(string(b), `en = ""`))
 	}
 	code, stdout, _ := run("check", "-root", root)
-	if code != 0 || !strings.Contains(stdout, "27 blocks have no English text") {
+	if code != 0 || !strings.Contains(stdout, "27 blocks have empty English text") {
 		t.Errorf("check after an empty skeleton: exit %d\n%s", code, stdout)
 	}
 }

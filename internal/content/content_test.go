@@ -30,9 +30,9 @@ func TestLoadErrors(t *testing.T) {
 		src, want string
 	}{
 		{"no front matter\n", "content/zh/p.md:1:1: no front matter (start the file with a line +++, the TOML keys (title = \"…\"), and another +++)"},
-		{"+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n", `content/zh/p.md:3:1: unknown key "titel" (check the spelling against docs/EDITING.md)`},
+		{"+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n", `content/zh/p.md:3:1: unknown key "titel" (did you mean "title"?)`},
 		{"+++\ndescription = \"x\"\n+++\n", "content/zh/p.md:2:1: page has no title (add title = \"…\" to the front matter)"},
-		{"+++\ntitle = \"x\n+++\n", "content/zh/p.md:2:11: TOML: strings cannot contain newlines (key \"title\")"},
+		{"+++\ntitle = \"x\n+++\n", "content/zh/p.md:2:11: TOML syntax error: strings cannot contain newlines (docs/EDITING.md shows the format of every file)"},
 	} {
 		_, errs := Load(fstest.MapFS{"content/zh/p.md": {Data: []byte(tc.src)}}, []string{"zh"})
 		if len(errs) != 1 || errs[0].Error() != tc.want {

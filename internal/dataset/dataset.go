@@ -1,9 +1,15 @@
 // Package dataset is the second stage of the pipeline: it reads the curated
 // data — data/reports.toml, data/indicators.toml and data/figures/*.toml —
 // parses each report's seed (package seed), applies the errata, and checks
-// every figure against the text it claims to quote. What it returns is
-// consistent: every reference resolves, every quote is found, every value
-// is in its quote, every base value is derived from its unit.
+// every figure against the text it claims to quote.
+//
+// What Load returns is consistent, and nothing changes it afterwards: every
+// report has its text, every reference resolves, every quote is found,
+// every value is in its quote, every base value is derived from its unit.
+// An entry that fails a check is left out after its error is recorded, and
+// whatever refers to it is reported as following from that error (see
+// diag.Error.Cause), so that later stages never meet a half-checked value
+// and an editor reads the cause first.
 package dataset
 
 import (
@@ -17,44 +23,76 @@ type Dataset struct {
 	Reports    []*Report
 	Indicators []*Indicator
 	Figures    []*Figure
+
+	reports    map[string]*Report
+	indicators map[string]*Indicator
+	figures    map[string]*Figure
+	dropped    map[string]*diag.Error // "report:ID" → why it was left out
+	fileFailed map[string]*diag.Error // "report", "indicator" → why none could be read
+}
+
+// loader is the state of one Load.
+type loader struct {
+	fsys fs.FS
+	d    *Dataset
+	errs diag.List
+
+	seeds      map[string][]byte // seed files read, by name
+	seedsUsed  map[string]bool
+	texts      map[*Report]*searchableText // for finding quotes
+	referenced map[string]bool             // indicators named by any figure
 }
 
 // Load reads and validates the data under fsys (the site root). It returns
-// all problems found, errors and warnings; the Dataset is usable for display
-// only when the list holds no errors.
+// all problems found, errors and warnings, and the dataset of every entry
+// that passed its checks.
 func Load(fsys fs.FS) (*Dataset, diag.List) {
-	d := &Dataset{}
-	var errs diag.List
-	var e diag.List
-	d.Reports, e = loadReports(fsys)
-	errs = append(errs, e...)
-	d.Indicators, e = loadIndicators(fsys)
-	errs = append(errs, e...)
-	d.Figures, e = loadFigures(fsys, d)
-	errs = append(errs, e...)
-	for _, r := range d.Reports {
-		r.text = nil // the quote index is needed only to check the figures
+	d := &Dataset{dropped: map[string]*diag.Error{}, fileFailed: map[string]*diag.Error{}}
+	l := &loader{fsys: fsys, d: d, seeds: map[string][]byte{}, seedsUsed: map[string]bool{},
+		texts: map[*Report]*searchableText{}, referenced: map[string]bool{}}
+	d.Reports = l.reports()
+	d.reports = byID(d.Reports, func(r *Report) string { return r.ID })
+	d.Indicators = l.indicators()
+	d.indicators = byID(d.Indicators, func(in *Indicator) string { return in.ID })
+	d.Figures = l.figures()
+	d.figures = byID(d.Figures, func(f *Figure) string { return f.ID })
+	l.warnUnusedIndicators()
+	l.warnUnusedSeeds()
+	return d, l.errs
+}
+
+func byID[T any](list []T, id func(T) string) map[string]T {
+	m := make(map[string]T, len(list))
+	for _, x := range list {
+		if _, dup := m[id(x)]; !dup {
+			m[id(x)] = x
+		}
 	}
-	errs = append(errs, d.warnUnused()...)
-	return d, errs
+	return m
+}
+
+// drop records why an entry was left out.
+func (l *loader) drop(kind, id string, why *diag.Error) {
+	if _, ok := l.d.dropped[kind+":"+id]; !ok && why != nil {
+		l.d.dropped[kind+":"+id] = why
+	}
+}
+
+// Why returns the error that made an entry of a kind ("report",
+// "indicator", "figure") with this id be left out, or nil if no such entry
+// failed: an error about a reference to it follows from that one.
+func (d *Dataset) Why(kind, id string) *diag.Error {
+	if e := d.dropped[kind+":"+id]; e != nil {
+		return e
+	}
+	return d.fileFailed[kind]
 }
 
 // Report returns the report with the given id, or nil.
-func (d *Dataset) Report(id string) *Report {
-	for _, r := range d.Reports {
-		if r.ID == id {
-			return r
-		}
-	}
-	return nil
-}
+func (d *Dataset) Report(id string) *Report { return d.reports[id] }
 
 // Indicator returns the indicator with the given id, or nil.
-func (d *Dataset) Indicator(id string) *Indicator {
-	for _, in := range d.Indicators {
-		if in.ID == id {
-			return in
-		}
-	}
-	return nil
-}
+func (d *Dataset) Indicator(id string) *Indicator { return d.indicators[id] }
+
+// Figure returns the figure with the given id, or nil.
+func (d *Dataset) Figure(id string) *Figure { return d.figures[id] }

@@ -128,7 +128,7 @@ func TestFigureErrors(t *testing.T) {
 		name, from, to, want string
 	}{
 		{"quote", `quote = "1月—11月，全市规上工业增加值增长5.5%"`, `quote = "1月—11月，全市规上工业增加值增长5.6%"`,
-			`data/figures/a.toml:12:9: quote not found in report r1 (the closest text is in p-7: "1月—11月，全市规上工业增加值增长5.5%，累计建")`},
+			`data/figures/a.toml:12:9: quote not found in report r1 (the closest text is in p-7: "1月—11月，全市规上工业增加值增长5.5%，累计建成5"; at character 21 the quote has "6" where the report has "5")`},
 		{"value", `value = 5.5`, `value = 5.6`,
 			`data/figures/a.toml:7:9: value 5.6 does not occur in the quote (value is the number as written in the quote: 1, 11, 5.5)`},
 		{"unit unknown", `unit = "%"`, `unit = "斤"`,
@@ -152,9 +152,9 @@ func TestFigureErrors(t *testing.T) {
 		{"id", `id = "g"`, `id = "G_1"`,
 			`data/figures/a.toml:2:6: figure id "G_1" is not kebab-case (use lower-case letters, digits and hyphens, e.g. cq-2020-ind-va-growth)`},
 		{"unknown key", `cumulative = false`, `cumulativ = false`,
-			`data/figures/a.toml:10:1: unknown key "figure.cumulativ" (check the spelling against docs/EDITING.md)`},
+			`data/figures/a.toml:10:1: unknown key "cumulativ" (did you mean "cumulative"?)`},
 		{"syntax", `value = 5.5`, `value = 5.5.5`,
-			`data/figures/a.toml:7:9: TOML: Invalid float value: "5.5.5" (key "figure.value")`},
+			`data/figures/a.toml:7:9: TOML syntax error: invalid float value: "5.5.5" (docs/EDITING.md shows the format of every file)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Replace(goodFigure, tc.from, tc.to, 1)
@@ -198,8 +198,11 @@ func TestErratumErrors(t *testing.T) {
 		fsys := fixture(goodFigure)
 		fsys["data/reports.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(testReports, tc.from, tc.to, 1))}
 		_, errs := Load(fsys)
-		if len(errs.Errors()) != 1 || errs.Errors()[0].Error() != tc.want {
-			t.Errorf("with %s: errors = %v\nwant %s", tc.to, errs, tc.want)
+		// The figure that quotes the report follows from the erratum's
+		// error, and is folded into it.
+		want := tc.want + "\n    and 1 more error that follows from it"
+		if g := errs.Errors().Report(); len(g) != 1 || g[0].String() != want {
+			t.Errorf("with %s: errors = %v\nwant %s", tc.to, errs, want)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"path"
 	"strconv"
+	"strings"
 )
 
 // FigureRecord is one figure as published in /data/figures.json and
@@ -51,9 +52,22 @@ func (f *Figure) Record(url func(lang, reportID string) string) FigureRecord {
 }
 
 func (r FigureRecord) row() []string {
-	return []string{r.ID, r.Indicator, r.IndicatorZh, r.IndicatorEn, r.Region, r.Period, r.Kind,
-		FormatNumber(r.Value), r.Unit, FormatNumber(r.ValueBase), r.BaseUnit, r.Qualifier, strconv.FormatBool(r.Cumulative),
-		r.Report, r.Seed, strconv.Itoa(r.SeedLine), r.Quote, r.Paragraph, r.URLZh, r.URLEn}
+	t := CSVText
+	return []string{t(r.ID), t(r.Indicator), t(r.IndicatorZh), t(r.IndicatorEn), t(r.Region), t(r.Period), t(r.Kind),
+		FormatNumber(r.Value), t(r.Unit), FormatNumber(r.ValueBase), t(r.BaseUnit), t(r.Qualifier), strconv.FormatBool(r.Cumulative),
+		t(r.Report), t(r.Seed), strconv.Itoa(r.SeedLine), t(r.Quote), t(r.Paragraph), t(r.URLZh), t(r.URLEn)}
+}
+
+// CSVText makes a text cell safe to open in a spreadsheet: a cell that
+// starts with =, +, -, @, a tab or a carriage return would be read as a
+// formula, so it gets a leading apostrophe, as OWASP recommends against CSV
+// injection. Numeric cells are written as numbers and never pass through
+// here; the JSON export keeps every value as it is.
+func CSVText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // FiguresJSON is the JSON export of figures: an array of FigureRecord.

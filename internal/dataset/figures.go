@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"reportsite/internal/diag"
 	"reportsite/internal/tomlx"
@@ -21,6 +22,7 @@ const FiguresDir = "data/figures"
 
 // Figure is one number quoted from a report.
 type Figure struct {
+	tomlx.Table
 	ID          string  `toml:"id"`
 	IndicatorID string  `toml:"indicator"`
 	Region      string  `toml:"region"`
@@ -41,7 +43,6 @@ type Figure struct {
 	Report    *Report    `toml:"-"`
 	Indicator *Indicator `toml:"-"`
 	Match     Match      `toml:"-"` // where the quote is in the report
-	Pos       diag.Pos   `toml:"-"`
 }
 
 // Kinds of figure.
@@ -61,47 +62,48 @@ var Qualifiers = []string{"", "over", "about"}
 // Paragraph is the anchor id of the block the figure's quote is in.
 func (f *Figure) Paragraph() string { return f.Match.Block.ID }
 
-func loadFigures(fsys fs.FS, d *Dataset) ([]*Figure, diag.List) {
-	var errs diag.List
-	names, err := fs.Glob(fsys, path.Join(FiguresDir, "*.toml"))
+// figures reads every file of data/figures/ and checks each figure. A
+// figure with any error is left out.
+func (l *loader) figures() []*Figure {
+	names, err := fs.Glob(l.fsys, path.Join(FiguresDir, "*.toml"))
 	if err != nil {
-		errs.Append(err)
+		l.errs.Append(err)
 	}
 	sort.Strings(names)
-	seen := map[string]diag.Pos{}
+	seen := map[string]*Figure{}
 	var out []*Figure
-	decoded := decodeAll(fsys, names)
-	for k := range names {
-		raw, f, e := decoded[k].raw, decoded[k].file, decoded[k].errs
-		errs = append(errs, e...)
-		if f == nil {
-			continue
-		}
-		for i, fig := range raw.Figure {
-			fig.Pos = f.Table("figure", i)
-			at := func(key string) diag.Pos { return f.Pos("figure", i, key) }
-			if fe := d.checkFigure(fig, at); len(fe) > 0 {
-				errs = append(errs, fe...)
-			}
-			if p, dup := seen[fig.ID]; dup {
-				errs.Add(at("id"), "figure ids are unique across all files; the first is at "+p.String(), "figure id %q is used twice", fig.ID)
+	for _, file := range decodeAll(l.fsys, names) {
+		l.errs = append(l.errs, file.errs...)
+		for _, fig := range file.raw.Figure {
+			l.referenced[fig.IndicatorID] = true
+			if err := fig.Err(); err != nil {
+				l.drop("figure", fig.ID, err)
 				continue
 			}
-			seen[fig.ID] = at("id")
-			out = append(out, fig)
-			if fig.Indicator != nil {
-				fig.Indicator.Figures = append(fig.Indicator.Figures, fig)
+			var errs diag.List
+			l.checkFigure(fig, &errs)
+			if first, dup := seen[fig.ID]; dup {
+				errs.Add(fig.At("id"), "figure ids are unique across all files; the first is at "+first.At("id").String(), "figure id %q is used twice", fig.ID)
 			}
+			l.errs = append(l.errs, errs...)
+			if len(errs) > 0 {
+				if seen[fig.ID] == nil {
+					l.drop("figure", fig.ID, errs[0])
+				}
+				continue
+			}
+			seen[fig.ID] = fig
+			out = append(out, fig)
+			fig.Indicator.Figures = append(fig.Indicator.Figures, fig)
 		}
 	}
-	return out, errs
+	return out
 }
 
 type decodedFigures struct {
 	raw struct {
 		Figure []*Figure `toml:"figure"`
 	}
-	file *tomlx.File
 	errs diag.List
 }
 
@@ -116,62 +118,72 @@ func decodeAll(fsys fs.FS, names []string) []decodedFigures {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			defer diag.Recover(&out[i].errs, name)
 			d := &out[i]
-			d.file, d.errs = tomlx.Decode(fsys, name, &d.raw)
+			_, d.errs = tomlx.Decode(fsys, name, &d.raw)
 		}()
 	}
 	wg.Wait()
 	return out
 }
 
+// MaxQuote is the longest quote a figure may have, in characters: a quote
+// is the clause that makes a number understandable, not a paragraph.
+const MaxQuote = 300
+
 // checkFigure validates one figure and fills in what is derived from it.
-func (d *Dataset) checkFigure(fig *Figure, at func(string) diag.Pos) diag.List {
-	var errs diag.List
+func (l *loader) checkFigure(fig *Figure, errs *diag.List) {
+	d := l.d
 	if !reID.MatchString(fig.ID) {
-		errs.Add(at("id"), "use lower-case letters, digits and hyphens, e.g. cq-2020-ind-va-growth", "figure id %q is not kebab-case", fig.ID)
+		errs.Add(fig.At("id"), "use lower-case letters, digits and hyphens, e.g. cq-2020-ind-va-growth", "figure id %q is not kebab-case", fig.ID)
 	}
 	if fig.Indicator = d.Indicator(fig.IndicatorID); fig.Indicator == nil {
-		errs.Add(at("indicator"), "add it to "+IndicatorsPath+" or use an existing id"+suggest(fig.IndicatorID, d.indicatorIDs()), "unknown indicator %q", fig.IndicatorID)
+		if why := d.Why("indicator", fig.IndicatorID); why != nil {
+			errs.Follow(why, fig.At("indicator"), "", "indicator %q did not load", fig.IndicatorID)
+		} else {
+			errs.Add(fig.At("indicator"), "add it to "+IndicatorsPath+" or use an existing id"+suggest(fig.IndicatorID, d.indicatorIDs()), "unknown indicator %q", fig.IndicatorID)
+		}
 	}
 	if _, ok := RegionByID(fig.Region); !ok {
-		errs.Add(at("region"), "use "+strings.Join(RegionIDs(), ", "), "unknown region %q", fig.Region)
+		errs.Add(fig.At("region"), "use "+strings.Join(RegionIDs(), ", "), "unknown region %q", fig.Region)
 	}
 	if !slices.Contains(FigureKinds, fig.Kind) {
-		errs.Add(at("kind"), "use actual, expected (预计/有望) or target (力争, plans)", "unknown kind %q", fig.Kind)
+		errs.Add(fig.At("kind"), "use actual, expected (预计/有望) or target (力争, plans)", "unknown kind %q", fig.Kind)
 	}
 	if !slices.Contains(Qualifiers, fig.Qualifier) {
-		errs.Add(at("qualifier"), `use "" , "over" (超过/突破/以上/余) or "about" (约/左右)`, "unknown qualifier %q", fig.Qualifier)
+		errs.Add(fig.At("qualifier"), `use "" , "over" (超过/突破/以上/余) or "about" (约/左右)`, "unknown qualifier %q", fig.Qualifier)
 	}
 	p, err := ParsePeriod(fig.PeriodRaw)
 	if err != nil {
-		errs.Add(at("period"), "e.g. \"2020\", \"2020-01..2020-11\" or \"2021..2025\"", "%v", err)
+		errs.Add(fig.At("period"), "e.g. \"2020\", \"2020-01..2020-11\" or \"2021..2025\"", "%v", err)
 	}
 	fig.Period = p
-	u, err := ParseUnit(fig.UnitRaw)
-	if err != nil {
-		errs.Add(at("unit"), "write the unit as in the quote, e.g. %, 万个, 亿元; docs/EDITING.md lists them", "%v", err)
+	u, uerr := ParseUnit(fig.UnitRaw)
+	if uerr != nil {
+		errs.Add(fig.At("unit"), "write the unit as in the quote, e.g. %, 万个, 亿元; docs/EDITING.md lists them", "%v", uerr)
 	} else {
 		fig.Unit = u
 		fig.ValueBase = u.BaseValue(fig.Value)
 	}
 	if math.IsNaN(fig.Value) || math.IsInf(fig.Value, 0) {
-		errs.Add(at("value"), "", "value is not a number")
+		errs.Add(fig.At("value"), "", "value is not a number")
 	}
 	if fig.Report = d.Report(fig.ReportID); fig.Report == nil {
-		errs.Add(at("report"), "use an id from "+ReportsPath+suggest(fig.ReportID, d.reportIDs()), "unknown report %q", fig.ReportID)
-		return errs
-	}
-	if fig.Report.text == nil {
-		return errs // the report's seed did not parse; that error is reported
-	}
-	m, ok := fig.Report.text.find(fig.Quote)
-	if !ok {
-		hint := "copy the quote character for character from the report"
-		if id, near := fig.Report.text.nearest(fig.Quote); id != "" {
-			hint = fmt.Sprintf("the closest text is in %s: %q", id, near)
+		if why := d.Why("report", fig.ReportID); why != nil {
+			errs.Follow(why, fig.At("report"), "", "report %q did not load", fig.ReportID)
+		} else {
+			errs.Add(fig.At("report"), "use an id from "+ReportsPath+suggest(fig.ReportID, d.reportIDs()), "unknown report %q", fig.ReportID)
 		}
-		errs.Add(at("quote"), hint, "quote not found in report %s", fig.ReportID)
-		return errs
+		return
+	}
+	if n := utf8.RuneCountInString(fig.Quote); n > MaxQuote || strings.TrimSpace(fig.Quote) == "" {
+		errs.Add(fig.At("quote"), fmt.Sprintf("quote the clause that holds the number, at most %d characters", MaxQuote), "quote is %s long", plural(n, "character", "characters"))
+		return
+	}
+	m, ok := l.texts[fig.Report].find(fig.Quote)
+	if !ok {
+		errs.Add(fig.At("quote"), l.texts[fig.Report].closest(fig.Quote), "quote not found in report %s", fig.ReportID)
+		return
 	}
 	fig.Match = m
 	written := FormatNumber(fig.Value)
@@ -180,12 +192,13 @@ func (d *Dataset) checkFigure(fig *Figure, at func(string) diag.Pos) diag.List {
 		fig.Written = numberAt(fig.Quote, i)
 	}
 	if !containsNumber(fig.Quote, fig.Value) {
-		errs.Add(at("value"), "value is the number as written in the quote: "+strings.Join(numberTokens(fig.Quote), ", "), "value %s does not occur in the quote", written)
-	} else if err == nil && !unitFollows(fig.Quote, fig.Value, u) {
-		errs.Add(at("unit"), "the unit is what the quote writes right after the number", "unit %q does not follow %s in the quote", fig.UnitRaw, written)
+		errs.Add(fig.At("value"), "value is the number as written in the quote: "+strings.Join(numberTokens(fig.Quote), ", "), "value %s does not occur in the quote", written)
+	} else if uerr == nil && !unitFollows(fig.Quote, fig.Value, u) {
+		errs.Add(fig.At("unit"), "the unit is what the quote writes right after the number", "unit %q does not follow %s in the quote", fig.UnitRaw, written)
 	}
-	return errs
 }
+
+func plural(n int, one, many string) string { return diag.Count(n, one, many) }
 
 func containsNumber(quote string, v float64) bool { return indexNumber(quote, 0, v) >= 0 }
 
@@ -208,9 +221,12 @@ func (d *Dataset) reportIDs() []string {
 // suggest returns ", did you mean X?" for the known id closest to id, if any
 // is close.
 func suggest(id string, known []string) string {
+	if len(id) > 100 {
+		return ""
+	}
 	best, bestD := "", 4
 	for _, k := range known {
-		if dist := editDistance(id, k); dist < bestD {
+		if dist := tomlx.Distance(id, k); dist < bestD {
 			best, bestD = k, dist
 		}
 	}
@@ -218,24 +234,4 @@ func suggest(id string, known []string) string {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

@@ -16,43 +16,46 @@ import (
 // ReportsPath is the file that describes the reports.
 const ReportsPath = "data/reports.toml"
 
+// SeedsDir holds the reports' texts.
+const SeedsDir = "seeds"
+
 // Report is one report: its metadata from data/reports.toml and its text,
 // parsed from its seed with the errata applied.
 type Report struct {
-	ID        string      `toml:"id"`
-	Seed      string      `toml:"seed"`
-	Lines     []int       `toml:"lines"`
-	TitleZh   string      `toml:"title_zh"`
-	TitleEn   string      `toml:"title_en"`
-	IssuerZh  string      `toml:"issuer_zh"`
-	IssuerEn  string      `toml:"issuer_en"`
-	SpeakerZh string      `toml:"speaker_zh"`
-	SpeakerEn string      `toml:"speaker_en"`
-	Region    string      `toml:"region"`
-	Kind      string      `toml:"kind"`
-	Published string      `toml:"published"`
-	Delivered string      `toml:"delivered"`
-	PeriodRaw string      `toml:"period"`
-	Covers    []int       `toml:"covers"`
-	Script    string      `toml:"script"`
-	Number    string      `toml:"number"`
-	SourceZh  string      `toml:"source_zh"`
-	SourceEn  string      `toml:"source_en"`
-	SummaryZh string      `toml:"summary_zh"`
-	SummaryEn string      `toml:"summary_en"`
-	Alternate []Alternate `toml:"alternate"`
-	Erratum   []*Erratum  `toml:"erratum"`
+	tomlx.Table
+	ID           string       `toml:"id"`
+	Seed         string       `toml:"seed"`
+	Lines        []int        `toml:"lines"`
+	TitleZh      string       `toml:"title_zh"`
+	TitleEn      string       `toml:"title_en"`
+	IssuerZh     string       `toml:"issuer_zh"`
+	IssuerEn     string       `toml:"issuer_en"`
+	SpeakerZh    string       `toml:"speaker_zh"`
+	SpeakerEn    string       `toml:"speaker_en"`
+	Region       string       `toml:"region"`
+	Kind         string       `toml:"kind"`
+	PublishedRaw string       `toml:"published"`
+	DeliveredRaw string       `toml:"delivered"`
+	PeriodRaw    string       `toml:"period"`
+	Covers       []int        `toml:"covers"`
+	Script       string       `toml:"script"`
+	Number       string       `toml:"number"`
+	SourceZh     string       `toml:"source_zh"`
+	SourceEn     string       `toml:"source_en"`
+	SummaryZh    string       `toml:"summary_zh"`
+	SummaryEn    string       `toml:"summary_en"`
+	Alternate    []*Alternate `toml:"alternate"`
+	Erratum      []*Erratum   `toml:"erratum"`
 
-	Period Period          `toml:"-"`
-	Doc    *seed.Document  `toml:"-"`
-	Pos    diag.Pos        `toml:"-"` // the [[report]] header
-	index  int             // position in reports.toml
-	file   *tomlx.File     // for positions of its keys
-	text   *searchableText // the body text, for finding quotes
+	Published Date           `toml:"-"`
+	Delivered Date           `toml:"-"` // zero when not given
+	Period    Period         `toml:"-"`
+	Doc       *seed.Document `toml:"-"`
 }
 
 // Alternate is another copy of a report's text.
 type Alternate struct {
+	tomlx.Table
 	Seed   string         `toml:"seed"`
 	NoteZh string         `toml:"note_zh"`
 	NoteEn string         `toml:"note_en"`
@@ -63,6 +66,7 @@ type Alternate struct {
 // without touching the seed. It says where (the seed line), what was printed
 // and what is right, why, and which copy the correction was checked against.
 type Erratum struct {
+	tomlx.Table
 	Line       int    `toml:"line"`
 	Original   string `toml:"original"`
 	Corrected  string `toml:"corrected"`
@@ -90,117 +94,195 @@ func pick(lang, zh, en string) string {
 	return en
 }
 
-var (
-	reID   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	reDate = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
-)
+var reID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // ReportKinds are the kinds of report the site knows how to label.
 var ReportKinds = []string{"review", "work-report", "plan", "congress-report"}
 
-func loadReports(fsys fs.FS) ([]*Report, diag.List) {
+// reports reads data/reports.toml and each report's seed. A report with any
+// error is left out, and recorded so that what refers to it is reported as
+// following from its error.
+func (l *loader) reports() []*Report {
 	var raw struct {
 		Report []*Report `toml:"report"`
 	}
-	f, errs := tomlx.Decode(fsys, ReportsPath, &raw)
-	if f == nil {
-		return nil, errs
+	top, errs := tomlx.Decode(l.fsys, ReportsPath, &raw)
+	l.errs = append(l.errs, errs...)
+	if top == nil {
+		l.d.fileFailed["report"] = errs.First()
+		return nil
 	}
-	seen := map[string]int{}
-	seeds := map[string][]byte{}
-	readSeed := func(name string, pos diag.Pos) []byte {
-		if b, ok := seeds[name]; ok {
-			return b
-		}
-		b, err := fs.ReadFile(fsys, path.Join("seeds", name))
-		if err != nil {
-			errs.Add(pos, "seed files live in seeds/ and are named as in ../shared/seeds", "seed %q not found", name)
-		}
-		seeds[name] = b
-		return b
-	}
+	seen := map[string]*Report{}
 	var out []*Report
-	for i, r := range raw.Report {
-		r.index, r.file, r.Pos = i, f, f.Table("report", i)
-		at := func(key string) diag.Pos { return f.Pos("report", i, key) }
-		if !reID.MatchString(r.ID) {
-			errs.Add(at("id"), "use lower-case letters, digits and hyphens, e.g. 2020-chongqing-review", "report id %q is not kebab-case", r.ID)
+	for _, r := range raw.Report {
+		l.seedsUsed[r.Seed] = true
+		for _, a := range r.Alternate {
+			l.seedsUsed[a.Seed] = true
 		}
-		if j, dup := seen[r.ID]; dup {
-			errs.Add(at("id"), fmt.Sprintf("the first is at line %d", f.Table("report", j).Line), "report id %q is used twice", r.ID)
-		}
-		seen[r.ID] = i
-		for key, v := range map[string]string{"title_zh": r.TitleZh, "title_en": r.TitleEn, "issuer_zh": r.IssuerZh, "issuer_en": r.IssuerEn, "summary_zh": r.SummaryZh, "summary_en": r.SummaryEn} {
-			if strings.TrimSpace(v) == "" {
-				errs.Add(at(key), "every report has a title, issuer and summary in both languages", "report %s has no %s", r.ID, key)
-			}
-		}
-		if _, ok := RegionByID(r.Region); !ok {
-			errs.Add(at("region"), "use "+strings.Join(RegionIDs(), ", "), "unknown region %q", r.Region)
-		}
-		if !slices.Contains(ReportKinds, r.Kind) {
-			errs.Add(at("kind"), "use "+strings.Join(ReportKinds, ", "), "unknown report kind %q", r.Kind)
-		}
-		if r.Script != "Hans" && r.Script != "Hant" {
-			errs.Add(at("script"), `use "Hans" (Simplified) or "Hant" (Traditional)`, "unknown script %q", r.Script)
-		}
-		for key, v := range map[string]string{"published": r.Published, "delivered": r.Delivered} {
-			if v != "" && !reDate.MatchString(v) {
-				errs.Add(at(key), "write YYYY, YYYY-MM or YYYY-MM-DD", "%s date %q is not a date", key, v)
-			}
-		}
-		p, err := ParsePeriod(r.PeriodRaw)
-		if err != nil {
-			errs.Add(at("period"), "", "%v", err)
-		}
-		r.Period = p
-		for _, y := range r.Covers {
-			if y < 1949 || y > 2100 {
-				errs.Add(at("covers"), "list the years the report speaks of, e.g. [2020, 2021]", "covered year %d is not a year", y)
-			}
-		}
-		first, last := 1, 0
-		switch len(r.Lines) {
-		case 0:
-		case 2:
-			first, last = r.Lines[0], r.Lines[1]
-		default:
-			errs.Add(at("lines"), "write [first, last], e.g. [50, 102]", "lines must be two line numbers")
-		}
-		src := readSeed(r.Seed, at("seed"))
-		if src == nil {
+		if err := r.Err(); err != nil {
+			l.drop("report", r.ID, err)
 			continue
 		}
-		doc, err := seed.Parse(path.Join("seeds", r.Seed), src, first, last)
-		if err != nil {
-			errs.Append(atIfFileless(err, at("lines")))
+		var errs diag.List
+		l.checkReport(r, &errs)
+		if first, dup := seen[r.ID]; dup {
+			errs.Add(r.At("id"), "the first is at "+first.At("id").String(), "report id %q is used twice", r.ID)
+		}
+		if len(errs) == 0 {
+			l.readText(r, &errs)
+		}
+		l.errs = append(l.errs, errs...)
+		if len(errs) > 0 {
+			if seen[r.ID] == nil {
+				l.drop("report", r.ID, errs[0])
+			}
 			continue
 		}
-		r.Doc = doc
-		if doc.Title != "" && doc.Title != r.TitleZh {
-			errs.Add(at("title_zh"), fmt.Sprintf("the seed's title at %s:%d reads %q", doc.File, doc.TitleLines[0], doc.Title), "title_zh does not match the title in the seed")
-		}
-		for k := range r.Alternate {
-			a := &r.Alternate[k]
-			if src := readSeed(a.Seed, f.Pos("report.alternate", k, "seed")); src != nil {
-				a.Doc, err = seed.Parse(path.Join("seeds", a.Seed), src, 1, 0)
-				errs.Append(err)
-			}
-		}
-		errs = append(errs, r.applyErrata()...)
-		r.text = newSearchableText(doc)
+		seen[r.ID] = r
 		out = append(out, r)
 	}
-	return out, errs
+	return out
 }
 
-func (r *Report) applyErrata() diag.List {
-	var errs diag.List
+// checkReport checks the metadata of a report.
+func (l *loader) checkReport(r *Report, errs *diag.List) {
+	if !reID.MatchString(r.ID) {
+		errs.Add(r.At("id"), "use lower-case letters, digits and hyphens, e.g. 2020-chongqing-review", "report id %q is not kebab-case", r.ID)
+	}
+	for _, f := range []struct{ key, v string }{
+		{"title_zh", r.TitleZh}, {"title_en", r.TitleEn}, {"issuer_zh", r.IssuerZh}, {"issuer_en", r.IssuerEn}, {"summary_zh", r.SummaryZh}, {"summary_en", r.SummaryEn},
+	} {
+		if strings.TrimSpace(f.v) == "" {
+			errs.Add(r.At(f.key), "every report has a title, issuer and summary in both languages", "report %s has no %s", r.ID, f.key)
+		}
+	}
+	if _, ok := RegionByID(r.Region); !ok {
+		errs.Add(r.At("region"), "use "+strings.Join(RegionIDs(), ", "), "unknown region %q", r.Region)
+	}
+	if !slices.Contains(ReportKinds, r.Kind) {
+		errs.Add(r.At("kind"), "use "+strings.Join(ReportKinds, ", "), "unknown report kind %q", r.Kind)
+	}
+	if r.Script != "Hans" && r.Script != "Hant" {
+		errs.Add(r.At("script"), `use "Hans" (Simplified) or "Hant" (Traditional)`, "unknown script %q", r.Script)
+	}
+	var err error
+	if r.Published, err = ParseDate(r.PublishedRaw); err != nil {
+		errs.Add(r.At("published"), "write the date the report was published: YYYY, YYYY-MM or YYYY-MM-DD, e.g. \"2022-05-17\"", "published: %v", err)
+	}
+	if r.DeliveredRaw != "" {
+		if r.Delivered, err = ParseDate(r.DeliveredRaw); err != nil {
+			errs.Add(r.At("delivered"), "write YYYY, YYYY-MM or YYYY-MM-DD, or leave it out", "delivered: %v", err)
+		}
+	}
+	if r.Period, err = ParsePeriod(r.PeriodRaw); err != nil {
+		errs.Add(r.At("period"), `the years or months the report looks back on: "2020", "2024-01..2024-08" or "2021..2025"`, "%v", err)
+	}
+	for _, y := range r.Covers {
+		if y < 1949 || y > 2100 {
+			errs.Add(r.At("covers"), "list the years the report speaks of, e.g. [2020, 2021]", "covered year %d is not a year", y)
+		}
+	}
+	if len(r.Lines) != 0 && len(r.Lines) != 2 {
+		errs.Add(r.At("lines"), "write [first, last], e.g. [50, 102], or leave it out for the whole seed", "lines must be two line numbers")
+	}
+}
+
+// readText reads and parses the report's seed and its alternate copies,
+// and applies the errata.
+func (l *loader) readText(r *Report, errs *diag.List) {
+	src, err := l.seed(r.Seed, r.At("seed"))
+	if err != nil {
+		*errs = append(*errs, err)
+		return
+	}
+	first, last := 1, 0
+	if len(r.Lines) == 2 {
+		first, last = r.Lines[0], r.Lines[1]
+	}
+	doc, perr := seed.Parse(path.Join(SeedsDir, r.Seed), src, first, last)
+	if perr != nil {
+		errs.Add(r.At("lines"), "the seed has "+fmt.Sprint(strings.Count(string(src), "\n")+1)+" lines", "%v", perr)
+		return
+	}
+	if len(doc.Body()) == 0 {
+		errs.Add(r.At("seed"), "a seed holds the report's text, one paragraph a line; check that the file is the right one", "seed %s holds no text", r.Seed)
+		return
+	}
+	if doc.Title != "" && doc.Title != r.TitleZh {
+		errs.Add(r.At("title_zh"), fmt.Sprintf("the seed's title at %s:%d reads %q", doc.File, doc.TitleLines[0], doc.Title), "title_zh does not match the title in the seed")
+	}
+	for _, a := range r.Alternate {
+		asrc, err := l.seed(a.Seed, a.At("seed"))
+		if err != nil {
+			*errs = append(*errs, err)
+			continue
+		}
+		if a.Doc, perr = seed.Parse(path.Join(SeedsDir, a.Seed), asrc, 1, 0); perr != nil {
+			errs.Append(perr)
+		}
+	}
+	if len(*errs) > 0 {
+		return
+	}
+	r.Doc = doc
+	r.applyErrata(errs)
+	if len(*errs) == 0 {
+		l.texts[r] = newSearchableText(doc)
+	}
+}
+
+// seed reads a seed file; pos is where the report names it.
+func (l *loader) seed(name string, pos diag.Pos) ([]byte, *diag.Error) {
+	if b, ok := l.seeds[name]; ok {
+		return b, nil
+	}
+	p := path.Join(SeedsDir, name)
+	if name == "" || strings.ContainsAny(name, `/\`) || !fs.ValidPath(p) {
+		return nil, &diag.Error{Pos: pos, Msg: fmt.Sprintf("seed %q is not a file name", name), Hint: "name a file in seeds/, such as " + l.seedExample()}
+	}
+	if _, err := fs.Stat(l.fsys, p); err != nil {
+		hint := "seeds/ holds no such file; the files there are " + l.seedExample()
+		if near := suggest(name, l.seedFiles()); near != "" {
+			hint = "seeds/ holds no such file" + near
+		}
+		return nil, &diag.Error{Pos: pos, Msg: fmt.Sprintf("seed %q not found", p), Hint: hint}
+	}
+	b, err := diag.ReadInput(l.fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(string(b)) == "" {
+		return nil, &diag.Error{Pos: pos, Msg: fmt.Sprintf("seed %s is empty", p), Hint: "a seed holds the report's text as published; restore it from ../shared/seeds or the original source"}
+	}
+	l.seeds[name] = b
+	return b, nil
+}
+
+// seedFiles lists the files in seeds/.
+func (l *loader) seedFiles() []string {
+	names, _ := fs.Glob(l.fsys, path.Join(SeedsDir, "*"))
+	for i, n := range names {
+		names[i] = path.Base(n)
+	}
+	return names
+}
+
+func (l *loader) seedExample() string {
+	names := l.seedFiles()
+	switch {
+	case len(names) == 0:
+		return "none: the folder is empty"
+	case len(names) > 3:
+		return strings.Join(names[:3], ", ") + ", …"
+	}
+	return strings.Join(names, ", ")
+}
+
+func (r *Report) applyErrata(errs *diag.List) {
 	for k, e := range r.Erratum {
-		at := func(key string) diag.Pos { return r.file.Pos("report.erratum", k, key) }
 		b, err := r.Doc.Correct(e.Line, e.Original, e.Corrected, k+1)
 		if err != nil {
-			errs.Add(at("original"), "original must be the text as printed, around the given line", "erratum: %v", err)
+			errs.Add(e.At("original"), "original must be the text as printed, around the given line", "erratum: %v", err)
 			continue
 		}
 		e.Block = b.ID
@@ -211,23 +293,23 @@ func (r *Report) applyErrata() diag.List {
 			}
 		}
 		if alt == nil {
-			errs.Add(at("source"), "name the alternate copy (a seed listed under [[report.alternate]]) that shows the right reading", "erratum source %q is not an alternate copy of %s", e.Source, r.ID)
+			errs.Add(e.At("source"), "name the alternate copy (a seed listed under [[report.alternate]]) that shows the right reading", "erratum source %q is not an alternate copy of %s", e.Source, r.ID)
 			continue
 		}
 		if ab := alt.BlockAt(e.SourceLine); ab == nil || !strings.Contains(ab.Lead+ab.Text, e.Corrected) {
-			errs.Add(at("source_line"), "the corrected text must be found in the alternate copy, or the correction is not supported", "erratum: %q is not at %s:%d", e.Corrected, alt.File, e.SourceLine)
+			errs.Add(e.At("source_line"), "the corrected text must be found in the alternate copy, or the correction is not supported", "erratum: %q is not at %s:%d", e.Corrected, alt.File, e.SourceLine)
 		}
 		if e.ReasonZh == "" || e.ReasonEn == "" {
-			errs.Add(at("reason_en"), "say why in both languages", "erratum without a reason")
+			errs.Add(e.At("reason_en"), "say why in both languages", "erratum without a reason")
 		}
 	}
-	return errs
 }
 
-func atIfFileless(err error, pos diag.Pos) error {
-	if d, ok := err.(*diag.Error); ok && d.Pos.Line == 0 {
-		d.Msg = d.Pos.File + ": " + d.Msg
-		d.Pos = pos
+// warnUnusedSeeds reports files in seeds/ that no report names.
+func (l *loader) warnUnusedSeeds() {
+	for _, name := range l.seedFiles() {
+		if !l.seedsUsed[name] && !strings.HasPrefix(name, ".") {
+			l.errs.Warn(diag.Pos{File: path.Join(SeedsDir, name)}, "name it as the seed of a report in "+ReportsPath+", or as an alternate copy, or remove it", "no report uses this seed")
+		}
 	}
-	return err
 }

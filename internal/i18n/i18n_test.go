@@ -40,7 +40,7 @@ func TestSkeletonRoundTrip(t *testing.T) {
 		t.Fatalf("LoadTranslation(skeleton) = %v, %v", tr, errs)
 	}
 	l := tr.Check(units)
-	if len(l) != 1 || !strings.Contains(l[0].Error(), "4 blocks have no English text: h-3, h-5, p-5, hl-7") {
+	if len(l) != 1 || l[0].Error() != `data/translations/en/r.toml:10:6: warning: 4 blocks have empty English text: h-3, h-5, p-5, hl-7 (write their English in en = "…")` {
 		t.Errorf("Check(empty skeleton) = %v", l)
 	}
 	// A filled entry survives a new skeleton.
@@ -83,7 +83,7 @@ en = "Nothing."
 	}
 	want := []string{
 		`data/translations/en/r.toml:8:11: warning: stale translation of p-5: the Chinese changed since it was translated (review the English against the Chinese, then set zh_hash = "` + Hash("第一句。") + `")`,
-		"data/translations/en/r.toml: warning: 2 blocks have no English text: h-5, hl-7 (run `reportsite translate -report r` to add empty entries for them)",
+		"data/translations/en/r.toml: warning: 2 blocks have no entry in the translation: h-5, hl-7 (run `reportsite translate -report r` to add entries for them)",
 		`data/translations/en/r.toml:12:6: block "p-99" does not exist in report r (ids are the block ids of the Chinese text, such as p-12 or h-10; remove the entry or correct its id)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

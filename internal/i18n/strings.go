@@ -27,7 +27,7 @@ func StringsPath(lang string) string { return path.Join("data/i18n", lang+".toml
 func LoadStrings(fsys fs.FS, langs []string) (Strings, diag.List) {
 	s := Strings{}
 	var errs diag.List
-	files := map[string]*tomlx.File{}
+	files := map[string]*tomlx.Table{}
 	for _, lang := range langs {
 		m := map[string]string{}
 		f, e := tomlx.Decode(fsys, StringsPath(lang), &m)
@@ -41,7 +41,7 @@ func LoadStrings(fsys fs.FS, langs []string) (Strings, diag.List) {
 		for _, key := range sortedKeys(s[a]) {
 			for _, b := range langs {
 				if _, ok := s[b][key]; !ok {
-					errs.Add(diag.Pos{File: StringsPath(b)}, fmt.Sprintf("%s defines it at %s", StringsPath(a), files[a].Pos("", 0, key)),
+					errs.Add(diag.Pos{File: StringsPath(b)}, fmt.Sprintf("%s defines it at %s", StringsPath(a), files[a].At(key)),
 						"missing interface string %q", key)
 				}
 			}
@@ -50,13 +50,18 @@ func LoadStrings(fsys fs.FS, langs []string) (Strings, diag.List) {
 	return s, errs
 }
 
-// T returns the string for key in lang; a key that does not exist returns a
-// visible marker (the template check reports it as an error before that).
+// MissingMark starts the text that T returns for a key that does not
+// exist: "[missing en:key]". The build looks for it in every page it
+// renders and fails, naming the key.
+const MissingMark = "[missing "
+
+// T returns the string for key in lang, or a visible mark for a key that
+// does not exist.
 func (s Strings) T(lang, key string) string {
 	if v, ok := s[lang][key]; ok {
 		return v
 	}
-	return "[missing " + lang + ":" + key + "]"
+	return MissingMark + lang + ":" + key + "]"
 }
 
 // Has reports whether key exists in lang.

@@ -50,6 +50,7 @@ func Hash(zh string) string {
 
 // Entry is one translated unit.
 type Entry struct {
+	tomlx.Table
 	ID     string `toml:"id"`
 	ZhHash string `toml:"zh_hash"`
 	En     string `toml:"en"`
@@ -63,7 +64,6 @@ type Translation struct {
 	Path    string
 	Entries []Entry
 	byID    map[string]int
-	file    *tomlx.File
 }
 
 // TranslationPath is where the translation of a report lives.
@@ -72,7 +72,8 @@ func TranslationPath(lang, report string) string {
 }
 
 // LoadTranslation reads the translation of report into lang, if there is
-// one. A missing file is not an error: the report is then untranslated.
+// one. A missing file is not an error: the report is then untranslated. A
+// file that cannot be decoded gives no translation, only the error.
 func LoadTranslation(fsys fs.FS, lang, report string) (*Translation, diag.List) {
 	p := TranslationPath(lang, report)
 	if _, err := fs.Stat(fsys, p); err != nil {
@@ -81,29 +82,23 @@ func LoadTranslation(fsys fs.FS, lang, report string) (*Translation, diag.List) 
 	var raw struct {
 		Block []Entry `toml:"block"`
 	}
-	f, errs := tomlx.Decode(fsys, p, &raw)
-	if f == nil {
+	top, errs := tomlx.Decode(fsys, p, &raw)
+	if top == nil || len(errs) > 0 {
 		return nil, errs
 	}
-	t := &Translation{Report: report, Path: p, Entries: raw.Block, byID: map[string]int{}, file: f}
-	for i := range t.Entries {
-		// Decoded strings share the file's text; copies let it go.
-		e := &t.Entries[i]
-		e.ID, e.ZhHash, e.En, e.Note = strings.Clone(e.ID), strings.Clone(e.ZhHash), strings.Clone(e.En), strings.Clone(e.Note)
-	}
+	t := &Translation{Report: report, Path: p, Entries: raw.Block, byID: make(map[string]int, len(raw.Block))}
 	for i, e := range t.Entries {
 		if j, dup := t.byID[e.ID]; dup {
-			errs.Add(f.Pos("block", i, "id"), fmt.Sprintf("keep one of them; the first is at line %d", f.Pos("block", j, "id").Line), "block %q is translated twice", e.ID)
+			errs.Add(e.At("id"), "keep one of them; the first is at "+t.Entries[j].At("id").String(), "block %q is translated twice", e.ID)
 			continue
 		}
 		t.byID[e.ID] = i
 	}
-	return t, errs
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return t, nil
 }
-
-// Checked drops what only Check needs (the positions of the entries in
-// the file), once the translation has been checked.
-func (t *Translation) Checked() { t.file = nil }
 
 // Lookup returns the English text of a unit and whether it is translated
 // and up to date with the Chinese.
@@ -131,36 +126,48 @@ func (t *Translation) Note(id string) string {
 }
 
 // Check compares a translation with the units of its report: units with no
-// translation (missing), entries for no unit (orphaned) and entries whose
-// Chinese has changed since they were translated (stale) are reported. Missing
-// and stale are warnings, orphaned entries are errors (they are a typo or a
-// leftover, never useful).
+// translation (missing or empty), entries for no unit (orphaned) and entries
+// whose Chinese has changed since they were translated (stale) are
+// reported. Missing, empty and stale are warnings, orphaned entries are
+// errors (they are a typo or a leftover, never useful).
 func (t *Translation) Check(units []Unit) diag.List {
 	var l diag.List
 	if t == nil {
 		return l
 	}
 	known := map[string]bool{}
-	var missing []string
+	var missing, empty []string
+	var firstEmpty diag.Pos
 	for _, u := range units {
 		known[u.ID] = true
 		i, ok := t.byID[u.ID]
-		if !ok || strings.TrimSpace(t.Entries[i].En) == "" {
+		switch {
+		case !ok:
 			missing = append(missing, u.ID)
+			continue
+		case strings.TrimSpace(t.Entries[i].En) == "":
+			if len(empty) == 0 {
+				firstEmpty = t.Entries[i].At("en")
+			}
+			empty = append(empty, u.ID)
 			continue
 		}
 		if h := t.Entries[i].ZhHash; h != Hash(u.Zh) {
-			l.Warn(t.file.Pos("block", i, "zh_hash"), fmt.Sprintf("review the English against the Chinese, then set zh_hash = %q", Hash(u.Zh)),
+			l.Warn(t.Entries[i].At("zh_hash"), fmt.Sprintf("review the English against the Chinese, then set zh_hash = %q", Hash(u.Zh)),
 				"stale translation of %s: the Chinese changed since it was translated", u.ID)
 		}
 	}
 	if len(missing) > 0 {
-		l.Warn(diag.Pos{File: t.Path}, "run `reportsite translate -report "+t.Report+"` to add empty entries for them",
-			"%d blocks have no English text: %s", len(missing), abbreviateIDs(missing))
+		l.Warn(diag.Pos{File: t.Path}, "run `reportsite translate -report "+t.Report+"` to add entries for them",
+			"%s no entry in the translation: %s", diag.Count(len(missing), "block has", "blocks have"), abbreviateIDs(missing))
 	}
-	for i, e := range t.Entries {
+	if len(empty) > 0 {
+		l.Warn(firstEmpty, "write their English in en = \"…\"",
+			"%s empty English text: %s", diag.Count(len(empty), "block has", "blocks have"), abbreviateIDs(empty))
+	}
+	for _, e := range t.Entries {
 		if !known[e.ID] {
-			l.Add(t.file.Pos("block", i, "id"), "ids are the block ids of the Chinese text, such as p-12 or h-10; remove the entry or correct its id",
+			l.Add(e.At("id"), "ids are the block ids of the Chinese text, such as p-12 or h-10; remove the entry or correct its id",
 				"block %q does not exist in report %s", e.ID, t.Report)
 		}
 	}

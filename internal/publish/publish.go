@@ -2,37 +2,19 @@
 // its output folder all at once. The files go to a fresh folder beside the
 // output, which replaces the output only when every file is written; if
 // anything fails, the previous output is left exactly as it was.
+//
+// It never replaces what a build did not write: a Guard refuses an output
+// folder that is the site's root, holds it, lies inside an input folder,
+// or holds files without the Marker that every build leaves.
 package publish
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 )
-
-// Write replaces the folder out with one holding exactly files (paths use
-// forward slashes, relative to out).
-func Write(out string, files map[string][]byte) error {
-	tx, err := Begin(out)
-	if err != nil {
-		return err
-	}
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		if err := tx.Write(p, files[p]); err != nil {
-			tx.Abort()
-			return err
-		}
-	}
-	return tx.Commit()
-}
 
 // Tx is an output folder being written. Files go to a fresh folder beside
 // the output; Commit puts it in the output's place, Abort removes it. Write
@@ -43,9 +25,13 @@ type Tx struct {
 	dirs     map[string]bool
 }
 
-// Begin starts writing a new version of the folder out.
-func Begin(out string) (*Tx, error) {
-	out, err := filepath.Abs(out)
+// Begin starts writing a new version of the folder out, if the guard
+// allows it (see Guard.Check).
+func Begin(out string, g Guard) (*Tx, error) {
+	if err := g.Check(out); err != nil {
+		return nil, err
+	}
+	out, err := realPath(out)
 	if err != nil {
 		return nil, err
 	}
@@ -59,6 +45,10 @@ func Begin(out string) (*Tx, error) {
 	}
 	tmp = filepath.Clean(tmp)
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		os.RemoveAll(tmp)
 		return nil, err
 	}

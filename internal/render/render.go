@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"reportsite/internal/diag"
 )
@@ -28,6 +29,8 @@ const Dir = "layouts"
 type Templates struct {
 	layouts map[string]*template.Template // by name: "report" for layouts/report.html
 	shared  *template.Template            // base.html and the partials, for Partial
+
+	sources map[string]string // the text of each file, for positions
 
 	mu   sync.Mutex
 	memo map[string]template.HTML
@@ -43,12 +46,13 @@ var Funcs = template.FuncMap{
 func Load(fsys fs.FS) (*Templates, diag.List) {
 	base := template.New("base").Funcs(Funcs)
 	var errs diag.List
+	sources := map[string]string{}
 	shared := []string{path.Join(Dir, "base.html")}
 	partials, _ := fs.Glob(fsys, path.Join(Dir, "partials", "*.html"))
 	sort.Strings(partials)
 	shared = append(shared, partials...)
 	for _, p := range shared {
-		if err := parseFile(fsys, base, p); err != nil {
+		if err := parseFile(fsys, base, p, sources); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -59,7 +63,7 @@ func Load(fsys fs.FS) (*Templates, diag.List) {
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: Dir}, "%v", err)}
 	}
-	t := &Templates{layouts: map[string]*template.Template{}, shared: set, memo: map[string]template.HTML{}}
+	t := &Templates{layouts: map[string]*template.Template{}, shared: set, memo: map[string]template.HTML{}, sources: sources}
 	files, _ := fs.Glob(fsys, path.Join(Dir, "*.html"))
 	sort.Strings(files)
 	for _, p := range files {
@@ -72,7 +76,7 @@ func Load(fsys fs.FS) (*Templates, diag.List) {
 			errs.Add(diag.Pos{File: p}, "", "%v", err)
 			continue
 		}
-		if err := parseFile(fsys, clone, p); err != nil {
+		if err := parseFile(fsys, clone, p, sources); err != nil {
 			errs = append(errs, err)
 			continue
 		}
@@ -81,32 +85,42 @@ func Load(fsys fs.FS) (*Templates, diag.List) {
 	return t, errs
 }
 
-func parseFile(fsys fs.FS, t *template.Template, p string) *diag.Error {
-	src, err := fs.ReadFile(fsys, p)
+func parseFile(fsys fs.FS, t *template.Template, p string, sources map[string]string) *diag.Error {
+	src, err := diag.ReadInput(fsys, p)
 	if err != nil {
-		return diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err)
+		return err
 	}
+	sources[p] = string(src)
 	if _, err := t.New(p).Parse(string(src)); err != nil {
-		return templateError(err, p)
+		return templateError(err, p, sources)
 	}
 	return nil
 }
 
 var reTemplatePos = regexp.MustCompile(`template: ([^:]+):(\d+):(?:(\d+):)? ?(.*)`)
 
-// templateError turns "template: layouts/x.html:12:3: …" into a diag.Error.
-func templateError(err error, file string) *diag.Error {
+// templateError turns "template: layouts/x.html:12:3: …" into a
+// diag.Error. The template package counts the column in bytes from 0; the
+// error counts characters from 1.
+func templateError(err error, file string, sources map[string]string) *diag.Error {
 	m := reTemplatePos.FindStringSubmatch(err.Error())
 	if m == nil {
 		return diag.Errorf(diag.Pos{File: file}, "%v", err)
 	}
 	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
 	f := m[1]
 	if !strings.Contains(f, "/") {
 		f = file
 	}
-	return diag.Errorf(diag.Pos{File: f, Line: line, Col: col}, "%s", strings.TrimSpace(m[4]))
+	pos := diag.Pos{File: f, Line: line}
+	if m[3] != "" {
+		byteCol, _ := strconv.Atoi(m[3])
+		pos.Col = byteCol + 1
+		if lines := strings.Split(sources[f], "\n"); line >= 1 && line <= len(lines) && byteCol <= len(lines[line-1]) {
+			pos.Col = utf8.RuneCountInString(lines[line-1][:byteCol]) + 1
+		}
+	}
+	return diag.Errorf(pos, "%s", strings.TrimSpace(m[4]))
 }
 
 // Has reports whether a layout exists.
@@ -129,7 +143,7 @@ func (t *Templates) ExecuteTo(w io.Writer, layout string, data any) error {
 		return diag.Errorf(diag.Pos{File: path.Join(Dir, layout+".html")}, "layout %q does not exist", layout)
 	}
 	if err := tmpl.ExecuteTemplate(w, "base", data); err != nil {
-		return templateError(err, path.Join(Dir, layout+".html"))
+		return templateError(err, path.Join(Dir, layout+".html"), t.sources)
 	}
 	return nil
 }
@@ -151,7 +165,7 @@ func (t *Templates) Partial(name, key string, data any) (template.HTML, error) {
 	// bytes, so the race is harmless. (html/template guards its own escaping.)
 	var buf bytes.Buffer
 	if err := t.shared.ExecuteTemplate(&buf, name, data); err != nil {
-		return "", templateError(err, path.Join(Dir, "partials"))
+		return "", templateError(err, path.Join(Dir, "partials"), t.sources)
 	}
 	h = template.HTML(buf.String())
 	t.mu.Lock()

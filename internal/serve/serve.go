@@ -48,11 +48,12 @@ type Server struct {
 	fsys fs.FS
 	log  io.Writer
 
-	mu      sync.RWMutex
-	files   map[string][]byte
-	errs    diag.List // errors of the last rebuild; nil when it succeeded
-	version int       // counts rebuilds, good or bad
-	changed chan struct{}
+	mu       sync.RWMutex
+	files    map[string][]byte
+	errs     diag.List // errors of the last rebuild; nil when it succeeded
+	warnings diag.List // warnings of the last rebuild
+	version  int       // counts rebuilds, good or bad
+	changed  chan struct{}
 }
 
 // New returns a server for the site at root; call Rebuild before serving.
@@ -62,17 +63,21 @@ func New(root string, log io.Writer) *Server {
 
 // Rebuild builds the site again. On success it replaces the served files;
 // on failure it keeps them and records the errors. Either way open pages
-// are told to reload.
+// are told to reload, and the errors and warnings are printed.
 func (s *Server) Rebuild() diag.List {
 	start := time.Now()
 	out, errs := site.Build(s.fsys, site.Options{BaseURL: "/", LiveReload: true})
 	s.mu.Lock()
+	s.warnings = errs.Warnings()
 	if err := errs.Err(); err != nil {
 		s.errs = errs.Errors()
-		fmt.Fprintf(s.log, "rebuild failed in %s; still serving the last good site:\n%v\n", since(start), s.errs)
+		fmt.Fprintf(s.log, "rebuild failed in %s; still serving the last good site:\n%v\n", since(start), errs)
 	} else {
 		s.files, s.errs = out.Files, nil
 		fmt.Fprintf(s.log, "rebuilt in %s: %s\n", since(start), out.Stats.Summary())
+		if len(s.warnings) > 0 {
+			fmt.Fprintf(s.log, "%v\n", s.warnings)
+		}
 	}
 	s.version++
 	close(s.changed)
@@ -195,17 +200,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	files, errs := s.files, s.errs
+	files, errs, warnings := s.files, s.errs, s.warnings
 	s.mu.RUnlock()
-	p := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
-	if strings.HasSuffix(r.URL.Path, "/") || p == "" || p == "." {
+	// The path is cleaned before it is used, and a redirect goes to the
+	// cleaned path: "//evil.example/../zh" must not send the browser to
+	// another host.
+	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if strings.HasSuffix(r.URL.Path, "/") || p == "" {
 		p = path.Join(p, "index.html")
 	}
 	body, ok := files[p]
 	status := http.StatusOK
 	if !ok {
 		if _, isDir := files[p+"/index.html"]; isDir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, "/"+p+"/", http.StatusMovedPermanently)
 			return
 		}
 		body, status, p = files["404.html"], http.StatusNotFound, "404.html"
@@ -216,10 +224,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
-	if strings.HasPrefix(ctype, "text/html") {
-		if len(errs) > 0 || body == nil {
-			body = withErrors(body, errs, s.fsys)
-		}
+	if strings.HasPrefix(ctype, "text/html") && (len(errs) > 0 || len(warnings) > 0 || body == nil) {
+		body = withReport(body, errs, warnings, s.fsys)
 	}
 	w.WriteHeader(status)
 	w.Write(body)
@@ -257,27 +263,53 @@ const reloadJS = `// reportsite serve: reload this page after every rebuild.
 })();
 `
 
-var errorTmpl = template.Must(template.New("errors").Parse(`<section id="reportsite-errors" role="alert" style="font:14px/1.45 ui-monospace,monospace;background:#fff4f4;color:#300;border:3px solid #c00;margin:0;padding:1em 1.5em;position:relative;z-index:10">
-<h2 style="margin:0 0 .5em;font-size:1.1em">The last change did not build — showing the last good site below. This page reloads when the inputs are fixed.</h2>
-{{range .}}<div style="margin:.8em 0"><strong>{{.Err.Error}}</strong>{{with .Excerpt.Lines}}
-<pre style="margin:.3em 0;background:#fff;border:1px solid #e0c0c0;padding:.4em;overflow:auto">{{range .}}<span{{if .Marked}} style="background:#fdd;font-weight:bold"{{end}}>{{printf "%5d" .N}} | {{.Text}}</span>
-{{end}}</pre>{{end}}</div>{{end}}
+var reportTmpl = template.Must(template.New("report").Parse(`{{define "group"}}<div style="margin:.8em 0"><strong>{{.Err.Error}}</strong>{{with .Excerpt.Lines}}
+<pre style="margin:.3em 0;background:#fff;border:1px solid #ddd;padding:.4em;overflow:auto">{{range .}}<span{{if .Marked}} style="background:#fee;font-weight:bold"{{end}}>{{printf "%5d" .N}} | {{.Text}}</span>
+{{if .Col}}{{printf "%5s" ""}}   <span style="color:#c00">{{.Caret}}</span>
+{{end}}{{end}}</pre>{{end}}{{with .Followers}}<p style="margin:.2em 0 0 1em">…and {{.}} that follow from it.</p>{{end}}</div>{{end}}
+{{- if .Errors}}<section id="reportsite-errors" role="alert" style="font:14px/1.45 ui-monospace,monospace;background:#fff4f4;color:#300;border:3px solid #c00;margin:0;padding:1em 1.5em;position:relative;z-index:10">
+<h2 style="margin:0 0 .5em;font-size:1.1em">The last change did not build ({{.Count}}) — showing the last good site below. This page reloads when the inputs are fixed.</h2>
+{{range .Errors}}{{template "group" .}}{{end}}
 </section>
-`))
+{{end}}{{if .Warnings}}<details id="reportsite-warnings" style="font:14px/1.45 ui-monospace,monospace;background:#fffbea;color:#330;border:2px solid #d9a400;margin:0;padding:.5em 1.5em;position:relative;z-index:10">
+<summary style="cursor:pointer">{{.WarningCount}} — the site builds; these are for the editor, and readers do not see them</summary>
+{{range .Warnings}}{{template "group" .}}{{end}}
+</details>
+{{end}}`))
 
-// withErrors puts the error report at the top of a page's body, or makes a
-// page of it when there is no page to show (the first build failed).
-func withErrors(page []byte, errs diag.List, fsys fs.FS) []byte {
-	type item struct {
-		Err     *diag.Error
-		Excerpt diag.Excerpt
+// item is one error or warning of the report, with the lines around it.
+type item struct {
+	Err       *diag.Error
+	Excerpt   diag.Excerpt
+	Followers string // "3 more errors", or ""
+}
+
+// withReport puts the errors (and the warnings) of the last rebuild at the
+// top of a page's body, or makes a page of them when there is no page to
+// show (the first build failed).
+func withReport(page []byte, errs, warnings diag.List, fsys fs.FS) []byte {
+	items := func(l diag.List) []item {
+		var out []item
+		for _, g := range l.Report() {
+			it := item{Err: g.Error, Excerpt: diag.ExcerptAt(fsys, g.Pos, 2)}
+			if n := len(g.Followers); n > 0 {
+				it.Followers = diag.Count(n, "more error", "more errors")
+			}
+			out = append(out, it)
+		}
+		return out
 	}
-	var items []item
-	for _, e := range errs {
-		items = append(items, item{e, diag.ExcerptAt(fsys, e.Pos, 2)})
-	}
+	data := struct {
+		Errors, Warnings    []item
+		Count, WarningCount string
+	}{items(errs), items(warnings), "", ""}
+	data.Count = diag.Count(len(data.Errors), "error", "errors")
+	data.WarningCount = diag.Count(len(data.Warnings), "warning", "warnings")
 	var report bytes.Buffer
-	errorTmpl.Execute(&report, items)
+	if err := reportTmpl.Execute(&report, data); err != nil {
+		report.Reset()
+		template.HTMLEscape(&report, []byte(errs.Error()))
+	}
 	if page == nil {
 		page = []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title><script src="/_reportsite/reload.js" defer></script></head><body></body></html>`)
 	}

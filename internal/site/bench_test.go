@@ -67,7 +67,7 @@ func benchBuild(b *testing.B, fsys fs.FS) {
 		if errs.Err() != nil {
 			b.Fatal(errs)
 		}
-		tx, err := publish.Begin(out)
+		tx, err := publish.Begin(out, publish.Guard{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -14,6 +14,7 @@ const ConfigPath = "data/site.toml"
 
 // Config is data/site.toml.
 type Config struct {
+	tomlx.Table
 	TitleZh         string   `toml:"title_zh"`
 	TitleEn         string   `toml:"title_en"`
 	DescriptionZh   string   `toml:"description_zh"`
@@ -47,27 +48,30 @@ func pick(lang, zh, en string) string {
 	return en
 }
 
-func loadConfig(fsys fs.FS) (*Config, *tomlx.File, diag.List) {
+func loadConfig(fsys fs.FS) (*Config, diag.List) {
 	c := &Config{}
 	f, errs := tomlx.Decode(fsys, ConfigPath, c)
-	if f == nil {
-		return nil, nil, errs
+	if f == nil || len(errs) > 0 {
+		return nil, errs
 	}
 	if strings.Join(c.Languages, ",") != "zh,en" {
-		errs.Add(f.Pos("", 0, "languages"), `the site is bilingual: languages = ["zh", "en"]`, "languages must be zh and en")
+		errs.Add(f.At("languages"), `the site is bilingual: languages = ["zh", "en"]`, "languages must be zh and en")
 	}
 	if c.DefaultLanguage != "zh" && c.DefaultLanguage != "en" {
-		errs.Add(f.Pos("", 0, "default_language"), `use "zh" or "en"`, "unknown default language %q", c.DefaultLanguage)
+		errs.Add(f.At("default_language"), `use "zh" or "en"`, "unknown default language %q", c.DefaultLanguage)
 	}
-	for key, v := range map[string]string{"title_zh": c.TitleZh, "title_en": c.TitleEn, "description_zh": c.DescriptionZh, "description_en": c.DescriptionEn} {
-		if strings.TrimSpace(v) == "" {
-			errs.Add(f.Pos("", 0, key), "the site needs a title and description in both languages", "%s is empty", key)
+	for _, f2 := range []struct{ key, v string }{{"title_zh", c.TitleZh}, {"title_en", c.TitleEn}, {"description_zh", c.DescriptionZh}, {"description_en", c.DescriptionEn}} {
+		if strings.TrimSpace(f2.v) == "" {
+			errs.Add(f.At(f2.key), "the site needs a title and description in both languages", "%s is empty", f2.key)
 		}
 	}
 	if _, err := NormalizeBase(c.BaseURL); err != nil {
-		errs.Add(f.Pos("", 0, "base_url"), `use "/" for a local build, or https://OWNER.github.io/REPO/`, "%v", err)
+		errs.Add(f.At("base_url"), `use "/" for a local build, or https://OWNER.github.io/REPO/`, "%v", err)
 	}
-	return c, f, errs
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return c, nil
 }
 
 // NormalizeBase checks a base URL — an absolute http(s) URL or a path

@@ -13,6 +13,7 @@ const GlossaryPath = "data/glossary.toml"
 // Term is one entry of the glossary: how an official Chinese term is
 // rendered in English, with an optional explanation in each language.
 type Term struct {
+	tomlx.Table
 	Zh     string `toml:"zh"`
 	ZhHant string `toml:"zh_hant"`
 	En     string `toml:"en"`
@@ -23,23 +24,29 @@ type Term struct {
 // Note returns the explanation in lang.
 func (t Term) Note(lang string) string { return pick(lang, t.NoteZh, t.NoteEn) }
 
-func loadGlossary(fsys fs.FS) ([]Term, diag.List) {
+func loadGlossary(fsys fs.FS) ([]*Term, diag.List) {
 	var raw struct {
-		Term []Term `toml:"term"`
+		Term []*Term `toml:"term"`
 	}
 	f, errs := tomlx.Decode(fsys, GlossaryPath, &raw)
 	if f == nil {
 		return nil, errs
 	}
-	seen := map[string]bool{}
-	for i, t := range raw.Term {
-		if t.Zh == "" || t.En == "" {
-			errs.Add(f.Table("term", i), "a term has zh and en", "incomplete glossary term")
+	seen := map[string]*Term{}
+	var out []*Term
+	for _, t := range raw.Term {
+		if t.Err() != nil {
+			continue
 		}
-		if seen[t.Zh] {
-			errs.Add(f.Pos("term", i, "zh"), "keep one entry per term", "term %q is listed twice", t.Zh)
+		switch {
+		case t.Zh == "" || t.En == "":
+			errs.Add(t.Header(), "a term has zh and en", "incomplete glossary term")
+		case seen[t.Zh] != nil:
+			errs.Add(t.At("zh"), "keep one entry per term; the first is at "+seen[t.Zh].At("zh").String(), "term %q is listed twice", t.Zh)
+		default:
+			seen[t.Zh] = t
+			out = append(out, t)
 		}
-		seen[t.Zh] = true
 	}
-	return raw.Term, errs
+	return out, errs
 }

@@ -25,7 +25,7 @@ func (s *Site) pageTree() []*Page {
 		dir := func(p string) string { return lang + "/" + p }
 		home := &HomePage{Intro: s.page(lang, "index", dir(""))}
 		for _, id := range s.Headline {
-			home.Headline = append(home.Headline, s.figure(id))
+			home.Headline = append(home.Headline, s.Data.Figure(id))
 		}
 		homeCharts := []*Chart{}
 		for _, id := range s.Featured {
@@ -33,10 +33,8 @@ func (s *Site) pageTree() []*Page {
 				homeCharts = append(homeCharts, c)
 			}
 		}
-		if len(s.Comparisons) > 0 {
-			if c := s.Charts[lang+":"+s.compareChartIDs()[0]]; c != nil {
-				homeCharts = append(homeCharts, c)
-			}
+		if ids := s.compareChartIDs(); len(ids) > 0 {
+			homeCharts = append(homeCharts, s.Charts[lang+":"+ids[0]])
 		}
 		home.Charts = homeCharts
 		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang), Data: home, Charts: homeCharts})
@@ -109,7 +107,7 @@ type IndicatorGroup struct {
 // AboutPage is the data of the about page.
 type AboutPage struct {
 	Page     *content.Page
-	Glossary []Term
+	Glossary []*Term
 }
 
 // DataPage is the data of the data page.

@@ -169,10 +169,10 @@ func (s *Site) reportMeta(r *dataset.Report, lang string) []MetaRow {
 		{Label: t("report.region"), Value: (func() string { g, _ := dataset.RegionByID(r.Region); return g.Name(lang) })()},
 		{Label: t("report.kind"), Value: t("report.kind." + r.Kind)},
 		{Label: t("report.period"), Value: r.Period.Label(lang)},
-		{Label: t("report.published"), Value: formatDate(r.Published, lang)},
+		{Label: t("report.published"), Value: r.Published.Label(lang)},
 	}
-	if r.Delivered != "" {
-		rows = append(rows, MetaRow{Label: t("report.delivered"), Value: formatDate(r.Delivered, lang)})
+	if !r.Delivered.IsZero() {
+		rows = append(rows, MetaRow{Label: t("report.delivered"), Value: r.Delivered.Label(lang)})
 	}
 	if sp := pick(lang, r.SpeakerZh, r.SpeakerEn); sp != "" {
 		rows = append(rows, MetaRow{Label: t("report.speaker"), Value: sp})
@@ -193,26 +193,6 @@ func (s *Site) reportMeta(r *dataset.Report, lang string) []MetaRow {
 		rows = append(rows, MetaRow{Label: t("report.alternate"), Value: a.Doc.File + " — " + pick(lang, a.NoteZh, a.NoteEn)})
 	}
 	return rows
-}
-
-// formatDate writes 2022-05-17 as 2022年5月17日 or 17 May 2022.
-func formatDate(d, lang string) string {
-	var y, m, day int
-	n, _ := fmt.Sscanf(d, "%d-%d-%d", &y, &m, &day)
-	months := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	switch {
-	case n == 3 && lang == "zh":
-		return fmt.Sprintf("%d年%d月%d日", y, m, day)
-	case n == 3:
-		return fmt.Sprintf("%d %s %d", day, months[m-1], y)
-	case n == 2 && lang == "zh":
-		return fmt.Sprintf("%d年%d月", y, m)
-	case n == 2:
-		return fmt.Sprintf("%s %d", months[m-1], y)
-	case lang == "zh":
-		return d + "年"
-	}
-	return d
 }
 
 // span is a stretch of text that quotes one or more figures.

@@ -68,14 +68,15 @@ func (o *Output) Write(p string, data []byte) error {
 	return nil
 }
 
-// Site is everything a page may show.
+// Site is everything a page may show. Load makes it, and nothing changes
+// it afterwards: rendering reads it from several goroutines at once.
 type Site struct {
 	*Config
 	Base         string // base URL, ending in /
 	Strings      i18n.Strings
 	Data         *dataset.Dataset
 	Translations map[string]*i18n.Translation // by report id (English)
-	Glossary     []Term
+	Glossary     []*Term
 	Content      map[string]*content.Page
 	Years        []int
 	Comparisons  []*Comparison
@@ -84,27 +85,24 @@ type Site struct {
 	pages     []*Page
 	sorted    map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
 	templates *render.Templates
-	missingMu sync.Mutex
-	missing   map[string]bool // interface strings asked for but not defined
 	liveLoad  bool
 }
 
-// Load reads and checks every input. It returns the site (nil if the inputs
-// could not be read at all) and every problem found, warnings included.
+// Load reads and checks every input. It returns every problem found,
+// warnings included, and the site, which is ready to render only when the
+// list holds no errors (it is nil when the settings could not be read).
 func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
-	var errs diag.List
-	cfg, _, e := loadConfig(fsys)
-	errs = append(errs, e...)
+	cfg, errs := loadConfig(fsys)
 	if cfg == nil {
 		return nil, errs
 	}
-	s := &Site{Config: cfg, missing: map[string]bool{}, liveLoad: opt.LiveReload, Translations: map[string]*i18n.Translation{}, Charts: map[string]*Chart{}}
+	s := &Site{Config: cfg, liveLoad: opt.LiveReload, Translations: map[string]*i18n.Translation{}, Charts: map[string]*Chart{}}
 	base := cfg.BaseURL
 	if opt.BaseURL != "" {
 		base = opt.BaseURL
 	}
 	var err error
-	if s.Base, err = NormalizeBase(base); err != nil && opt.BaseURL != "" {
+	if s.Base, err = NormalizeBase(base); err != nil {
 		errs.Add(diag.Pos{File: "-base-url"}, `use a path such as /REPO/ or a URL such as https://OWNER.github.io/REPO/`, "%v", err)
 	}
 	// The dataset (seeds, figures) and the rest (strings, translations,
@@ -115,6 +113,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		defer diag.Recover(&rest, "loading strings, translations, pages and layouts")
 		var e diag.List
 		s.Strings, e = i18n.LoadStrings(fsys, cfg.Languages)
 		rest = append(rest, e...)
@@ -127,26 +126,35 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		s.templates, e = render.Load(fsys)
 		rest = append(rest, e...)
 	}()
+	var e diag.List
 	s.Data, e = dataset.Load(fsys)
 	errs = append(errs, e...)
 	<-done
 	errs = append(errs, rest...)
+	if s.Data == nil || rest.Internal() {
+		return s, errs
+	}
 	for _, r := range s.Data.Reports {
 		t := raw[r.ID]
 		if t == nil {
-			errs.Warn(diag.Pos{File: i18n.TranslationPath("en", r.ID)}, "run `reportsite translate -report "+r.ID+"` to start one", "report %s has no English translation", r.ID)
+			if _, failed := raw[r.ID]; !failed {
+				errs.Warn(diag.Pos{File: i18n.TranslationPath("en", r.ID)}, "run `reportsite translate -report "+r.ID+"` to start one", "report %s has no English translation", r.ID)
+			}
 			continue
 		}
-		if r.Doc != nil {
-			errs = append(errs, t.Check(i18n.Units(r.Doc))...)
-			errs = append(errs, s.checkTranslatedFigures(r, t)...)
-		}
-		t.Checked()
+		errs = append(errs, t.Check(i18n.Units(r.Doc))...)
+		errs = append(errs, s.checkTranslatedFigures(r, t)...)
 		s.Translations[r.ID] = t
 	}
-	for id := range raw {
-		if s.Data.Report(id) == nil {
-			errs.Add(diag.Pos{File: i18n.TranslationPath("en", id)}, "translations are named after a report id in "+dataset.ReportsPath, "translation of an unknown report %q", id)
+	for _, id := range sortedKeys(raw) {
+		if s.Data.Report(id) != nil {
+			continue
+		}
+		p := diag.Pos{File: i18n.TranslationPath("en", id)}
+		if why := s.Data.Why("report", id); why != nil {
+			errs.Follow(why, p, "", "translation of report %q, which did not load", id)
+		} else {
+			errs.Add(p, "translations are named after a report id in "+dataset.ReportsPath, "translation of an unknown report %q", id)
 		}
 	}
 	for _, lang := range cfg.Languages {
@@ -167,12 +175,13 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 
 // Build loads the inputs and renders the whole site in memory. On any error
 // it returns no output.
-func Build(fsys fs.FS, opt Options) (*Output, diag.List) {
+func Build(fsys fs.FS, opt Options) (out *Output, errs diag.List) {
+	defer diag.Recover(&errs, "building the site")
 	s, errs := Load(fsys, opt)
 	if s == nil || len(errs.Errors()) > 0 {
 		return nil, errs
 	}
-	out := &Output{Files: map[string][]byte{}}
+	out = &Output{Files: map[string][]byte{}}
 	st, e := s.Render(fsys, out)
 	errs = append(errs, e...)
 	if len(errs.Errors()) > 0 {
@@ -194,7 +203,7 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 		files.Add(1)
 		return sink.Write(p, b)
 	}
-	failed := make([]error, len(s.pages))
+	failed := make([]diag.List, len(s.pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -203,16 +212,7 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 			defer wg.Done()
 			var buf bytes.Buffer // reused from page to page
 			for i := range next {
-				p := *s.pages[i] // a copy, so that its data is dropped with it
-				if p.data != nil {
-					p.Data = p.data()
-				}
-				buf.Reset()
-				err := s.templates.ExecuteTo(&buf, p.Layout, &View{Page: &p, Site: s})
-				if err == nil {
-					err = write(p.File, buf.Bytes())
-				}
-				failed[i] = err
+				failed[i] = s.renderPage(s.pages[i], &buf, write)
 			}
 		}()
 	}
@@ -224,13 +224,7 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range failed {
-		errs.Append(err)
-	}
-	for _, key := range sortedKeys(s.missing) {
-		lang, k, _ := strings.Cut(key, ":")
-		errs.Add(diag.Pos{File: i18n.StringsPath(lang)}, "add it to both data/i18n/zh.toml and data/i18n/en.toml", "missing interface string %q used by the layouts", k)
-	}
+	errs = append(errs, foldRepeated(failed)...)
 	static, err := render.Static(fsys)
 	if err != nil {
 		errs.Append(err)
@@ -249,7 +243,72 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 	return st, errs
 }
 
-// loadTranslations reads every file of data/translations/en/, by report id.
+// renderPage renders one page into buf and writes it. A panic is turned
+// into an internal error naming the page.
+func (s *Site) renderPage(page *Page, buf *bytes.Buffer, write func(string, []byte) error) (errs diag.List) {
+	defer diag.Recover(&errs, "rendering "+page.File)
+	p := *page // a copy, so that its data is dropped with it
+	if p.data != nil {
+		p.Data = p.data()
+	}
+	buf.Reset()
+	if err := s.templates.ExecuteTo(buf, p.Layout, &View{Page: &p, Site: s}); err != nil {
+		errs.Append(err)
+		return errs
+	}
+	if errs = missingStrings(buf.Bytes()); len(errs) > 0 {
+		return errs
+	}
+	errs.Append(write(p.File, buf.Bytes()))
+	return errs
+}
+
+// missingStrings finds the marks that i18n.Strings.T leaves for interface
+// strings that do not exist ("[missing en:key]") in a rendered page.
+func missingStrings(page []byte) diag.List {
+	var errs diag.List
+	for rest := page; ; {
+		i := bytes.Index(rest, []byte(i18n.MissingMark))
+		if i < 0 {
+			return errs
+		}
+		rest = rest[i+len(i18n.MissingMark):]
+		end := bytes.IndexByte(rest, ']')
+		if end < 0 {
+			return errs
+		}
+		lang, key, _ := strings.Cut(string(rest[:end]), ":")
+		errs.Add(diag.Pos{File: i18n.StringsPath(lang)}, "add it to both data/i18n/zh.toml and data/i18n/en.toml", "missing interface string %q used by the layouts", key)
+	}
+}
+
+// foldRepeated lists the errors of every page, each distinct error once:
+// a layout error is met on every page that uses the layout, and is
+// reported once with the number of pages.
+func foldRepeated(perPage []diag.List) diag.List {
+	var out diag.List
+	count := map[string]int{}
+	first := map[string]*diag.Error{}
+	for _, l := range perPage {
+		for _, e := range l {
+			k := e.Error()
+			if count[k] == 0 {
+				first[k] = e
+				out = append(out, e)
+			}
+			count[k]++
+		}
+	}
+	for _, e := range out {
+		if n := count[e.Error()]; n > 1 {
+			e.Msg += fmt.Sprintf(" (on %d pages)", n)
+		}
+	}
+	return out
+}
+
+// loadTranslations reads every file of data/translations/en/, by report id;
+// a file that failed to load is there with a nil translation.
 func loadTranslations(fsys fs.FS) (map[string]*i18n.Translation, diag.List) {
 	names, _ := fs.Glob(fsys, path.Join("data/translations/en", "*.toml"))
 	sort.Strings(names)
@@ -262,6 +321,7 @@ func loadTranslations(fsys fs.FS) (map[string]*i18n.Translation, diag.List) {
 		sem <- struct{}{}
 		go func() { // the files are independent: decode them on every core
 			defer func() { <-sem; wg.Done() }()
+			defer diag.Recover(&problems[i], "loading "+name)
 			loaded[i], problems[i] = i18n.LoadTranslation(fsys, "en", strings.TrimSuffix(path.Base(name), ".toml"))
 		}()
 	}
@@ -270,9 +330,7 @@ func loadTranslations(fsys fs.FS) (map[string]*i18n.Translation, diag.List) {
 	out := map[string]*i18n.Translation{}
 	for i, t := range loaded {
 		errs = append(errs, problems[i]...)
-		if t != nil {
-			out[t.Report] = t
-		}
+		out[strings.TrimSuffix(path.Base(names[i]), ".toml")] = t
 	}
 	return out, errs
 }
@@ -283,27 +341,26 @@ func (s *Site) ReportURL(lang, id string) string { return s.Base + lang + "/repo
 func (s *Site) checkConfigRefs() diag.List {
 	var errs diag.List
 	for _, id := range s.Headline {
-		if !s.hasFigure(id) {
-			errs.Add(diag.Pos{File: ConfigPath}, "headline lists figure ids from data/figures/", "headline figure %q does not exist", id)
+		if s.Data.Figure(id) != nil {
+			continue
+		}
+		if why := s.Data.Why("figure", id); why != nil {
+			errs.Follow(why, s.At("headline"), "", "headline figure %q did not load", id)
+		} else {
+			errs.Add(s.At("headline"), "headline lists figure ids from data/figures/", "headline figure %q does not exist", id)
 		}
 	}
 	for _, id := range s.Featured {
-		if s.Data.Indicator(id) == nil {
-			errs.Add(diag.Pos{File: ConfigPath}, "featured lists indicator ids from data/indicators.toml", "featured indicator %q does not exist", id)
+		if s.Data.Indicator(id) != nil {
+			continue
+		}
+		if why := s.Data.Why("indicator", id); why != nil {
+			errs.Follow(why, s.At("featured"), "", "featured indicator %q did not load", id)
+		} else {
+			errs.Add(s.At("featured"), "featured lists indicator ids from data/indicators.toml", "featured indicator %q does not exist", id)
 		}
 	}
 	return errs
-}
-
-func (s *Site) hasFigure(id string) bool { return s.figure(id) != nil }
-
-func (s *Site) figure(id string) *dataset.Figure {
-	for _, f := range s.Data.Figures {
-		if f.ID == id {
-			return f
-		}
-	}
-	return nil
 }
 
 // years lists every year a report covers or a figure ends in. (A figure

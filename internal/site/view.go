@@ -40,14 +40,7 @@ func (v *View) T(key string) string { return v.Site.t(v.langOr("zh"), key) }
 // pages).
 func (v *View) TL(lang, key string) string { return v.Site.t(lang, key) }
 
-func (s *Site) t(lang, key string) string {
-	if !s.Strings.Has(lang, key) {
-		s.missingMu.Lock()
-		s.missing[lang+":"+key] = true
-		s.missingMu.Unlock()
-	}
-	return s.Strings.T(lang, key)
-}
+func (s *Site) t(lang, key string) string { return s.Strings.T(lang, key) }
 
 func (v *View) langOr(def string) string {
 	if v.Lang == "" {

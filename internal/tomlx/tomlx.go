@@ -1,218 +1,449 @@
 // Package tomlx decodes the project's TOML inputs strictly and keeps
-// positions: a syntax error, a wrong type or an unknown key becomes a
-// diag.Error at path:line:col, and every key of every table can be located
-// afterwards, so that a later check (an unknown indicator, a quote not found)
-// can point at the line an editor has to change.
+// positions. BurntSushi/toml parses the file; tomlx then binds the parsed
+// values to Go structs itself, one table at a time, so that
+//
+//   - a syntax error is reported at its line and column (in characters);
+//   - a value of the wrong type (value = "abc") is reported at that value,
+//     in that [[table]], not at the last line where the key occurs;
+//   - a key that no field takes is reported at that key, with the field it
+//     was probably meant to be;
+//   - an error in one [[table]] leaves the others decoded, so that a caller
+//     can drop the one table that failed (Table.Err) and keep the rest.
+//
+// A struct records its own positions by embedding Table: every key's
+// position is then at hand for the checks that come after decoding (an
+// unknown indicator, a quote not found).
 package tomlx
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
-	"sort"
-	"strconv"
+	"reflect"
+	"slices"
 	"strings"
-	"unicode/utf8"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
 	"reportsite/internal/diag"
 )
 
-// File is a decoded TOML file with the positions of its keys.
-type File struct {
-	Path string
-	// keys maps "table#index.key" (or ".key" at the top level, or
-	// "table.key" for a plain table) to a position.
-	keys   map[string]diag.Pos
-	tables map[string][]diag.Pos // array-of-tables header positions
-	keyCol map[diag.Pos]int      // value position -> column of its key
+// Table is the position of a TOML table (a [[table]] element, a [table], or
+// the top level of a file) and of the keys written in it. A struct that
+// embeds Table has it filled in by Decode.
+type Table struct {
+	header diag.Pos
+	keys   []keyPos
+	err    *diag.Error
 }
 
-// Decode reads path from fsys into v. Unknown keys are errors: a typo in a
-// key name must not pass in silence.
-func Decode(fsys fs.FS, path string, v any) (*File, diag.List) {
-	data, err := fs.ReadFile(fsys, path)
+type keyPos struct {
+	key        string
+	key1, val1 diag.Pos // where the key and its value start
+}
+
+// Header is the position of the table's [[header]] line (or the file, for
+// the top level).
+func (t *Table) Header() diag.Pos {
+	if t == nil {
+		return diag.Pos{}
+	}
+	return t.header
+}
+
+// At is the position of the value of key, or of the table's header when the
+// key is not written.
+func (t *Table) At(key string) diag.Pos {
+	if t == nil {
+		return diag.Pos{}
+	}
+	for _, k := range t.keys {
+		if k.key == key {
+			return k.val1
+		}
+	}
+	return t.header
+}
+
+// KeyAt is the position of key itself, or of the table's header.
+func (t *Table) KeyAt(key string) diag.Pos {
+	if t == nil {
+		return diag.Pos{}
+	}
+	for _, k := range t.keys {
+		if k.key == key {
+			return k.key1
+		}
+	}
+	return t.header
+}
+
+// Err is the first error found while decoding the table or a table nested
+// in it, or nil: a table with an error is incomplete, and is not to be used.
+func (t *Table) Err() *diag.Error {
+	if t == nil {
+		return nil
+	}
+	return t.err
+}
+
+// Decode reads path from fsys into v, a pointer to a struct (or to a
+// map[string]string). It returns the top-level table, or nil with the error
+// when the file cannot be read or parsed.
+func Decode(fsys fs.FS, path string, v any) (*Table, diag.List) {
+	data, err := diag.ReadInput(fsys, path)
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: path}, "cannot read: %v", unwrapPathError(err))}
+		return nil, diag.List{err}
 	}
 	return DecodeBytes(path, data, 0, v)
 }
 
 // DecodeBytes decodes data, which starts at line lineOffset+1 of path (front
 // matter inside a Markdown file starts below the first line).
-func DecodeBytes(path string, data []byte, lineOffset int, v any) (*File, diag.List) {
-	f := locate(path, string(data), lineOffset)
-	md, err := toml.Decode(string(data), v)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			pos := diag.Pos{File: path, Line: pe.Position.Line + lineOffset, Col: pe.Position.Col}
-			msg := pe.Message
-			if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
-				msg = fmt.Sprintf("%s (key %q)", msg, pe.LastKey)
-			}
-			return nil, diag.List{{Pos: pos, Msg: "TOML: " + msg}}
-		}
-		return nil, diag.List{diag.Errorf(diag.Pos{File: path}, "TOML: %v", err)}
+func DecodeBytes(path string, data []byte, lineOffset int, v any) (*Table, diag.List) {
+	var tree map[string]any
+	if _, err := toml.Decode(string(data), &tree); err != nil {
+		return nil, diag.List{syntaxError(path, data, lineOffset, err)}
 	}
-	var errs diag.List
-	for _, k := range md.Undecoded() {
-		errs = append(errs, &diag.Error{Pos: f.find(k), Msg: fmt.Sprintf("unknown key %q", k.String()), Hint: "check the spelling against docs/EDITING.md"})
+	s := scan(path, string(data), lineOffset)
+	top := s.tables[""][0]
+	b := binder{scan: s, next: map[string]int{}}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic(fmt.Sprintf("tomlx.Decode: %T is not a non-nil pointer", v))
 	}
-	return f, errs
+	b.table(tree, rv.Elem(), top, "")
+	return top, b.errs
 }
 
-// Pos returns the position of the value of key in the index-th [[table]] (index from 0).
-// With table "" it looks at top-level keys. If the key is absent it returns
-// the table's header, or the file.
-func (f *File) Pos(table string, index int, key string) diag.Pos {
-	if f == nil {
-		return diag.Pos{}
+// syntaxError converts the parser's error, whose column counts bytes, into
+// a diag.Error whose column counts characters.
+func syntaxError(path string, data []byte, lineOffset int, err error) *diag.Error {
+	pe, ok := err.(toml.ParseError)
+	if !ok || pe.Position.Line == 0 {
+		return diag.Errorf(diag.Pos{File: path, Line: lineOffset + 1}, "TOML syntax error: %v", err)
 	}
-	if p, ok := f.keys[table+"#"+strconv.Itoa(index)+"."+key]; ok {
-		return p
+	lines := strings.SplitAfter(string(data), "\n")
+	line := min(pe.Position.Line, len(lines))
+	off := len(strings.Join(lines[:line-1], "")) + max(pe.Position.Col-1, 0)
+	pos := diag.PosAt(path, data, min(off, len(data)))
+	if pos.Line != line { // a column past the end of the line
+		pos = diag.Pos{File: path, Line: line}
 	}
-	if p, ok := f.keys[table+"."+key]; ok && index == 0 {
-		return p
+	pos.Line += lineOffset
+	msg := pe.Message
+	if msg != "" {
+		msg = strings.ToLower(msg[:1]) + msg[1:]
 	}
-	if hs := f.tables[table]; index < len(hs) {
-		return hs[index]
-	}
-	return diag.Pos{File: f.Path}
+	return &diag.Error{Pos: pos, Msg: "TOML syntax error: " + msg, Hint: "docs/EDITING.md shows the format of every file"}
 }
 
-// Table returns the position of the index-th [[table]] header.
-func (f *File) Table(table string, index int) diag.Pos {
-	if hs := f.tables[table]; f != nil && index < len(hs) {
-		return hs[index]
-	}
-	return diag.Pos{File: f.Path}
+// binder assigns parsed values to Go values, recording errors with the
+// positions of the scan.
+type binder struct {
+	scan *scanned
+	next map[string]int // the next [[table]] element of each path
+	errs diag.List
 }
 
-// locate scans the file for table headers and keys. It understands the
-// subset of TOML the project writes (headers on their own line, one key a
-// line, multi-line strings); anything else only loses a position, never a
-// value, because values come from the real decoder.
-func locate(path, src string, off int) *File {
-	f := &File{Path: path, keys: map[string]diag.Pos{}, tables: map[string][]diag.Pos{}, keyCol: map[diag.Pos]int{}}
-	table, index := "", 0
-	inMulti := ""
-	for i, line := range strings.Split(src, "\n") {
-		n := i + 1 + off
-		if inMulti != "" {
-			if strings.Count(line, inMulti)%2 == 1 {
-				inMulti = ""
-			}
-			continue
-		}
-		trimmed := strings.TrimLeft(line, " \t")
-		indent := len(line) - len(trimmed)
-		if name, array, ok := header(trimmed); ok {
-			table = name
-			if array {
-				f.tables[table] = append(f.tables[table], diag.Pos{File: path, Line: n, Col: indent + 1})
-				index = len(f.tables[table]) - 1
-			} else {
-				index = -1
-			}
-			continue
-		}
-		key, rest, ok := keyOf(trimmed)
+var tableType = reflect.TypeFor[Table]()
+
+func (b *binder) fail(t *Table, pos diag.Pos, hint, format string, args ...any) {
+	e := b.errs.Add(pos, hint, format, args...)
+	if t.err == nil {
+		t.err = e
+	}
+}
+
+// table binds the keys of one table to rv, a struct or a map of strings.
+func (b *binder) table(m map[string]any, rv reflect.Value, t *Table, path string) {
+	if rv.Kind() == reflect.Map {
+		b.stringMap(m, rv, t)
+		return
+	}
+	fields := fieldsOf(rv.Type())
+	if i, ok := fields.embedded(); ok {
+		defer func() { rv.Field(i).Set(reflect.ValueOf(*t)) }() // with the errors found below
+	}
+	for _, key := range t.order(m) {
+		val := m[key]
+		f, ok := fields.byKey[key]
 		if !ok {
+			hint := "check the spelling against docs/EDITING.md"
+			if near := closest(key, fields.names); near != "" {
+				hint = fmt.Sprintf("did you mean %q?", near)
+			}
+			b.fail(t, t.KeyAt(key), hint, "unknown key %q", key)
 			continue
 		}
-		pos := diag.Pos{File: path, Line: n, Col: utf8.RuneCountInString(line[:len(line)-len(rest)]) + 1}
-		f.keyCol[pos] = indent + 1
-		if index >= 0 {
-			f.keys[table+"#"+strconv.Itoa(index)+"."+key] = pos
-		} else {
-			f.keys[table+"."+key] = pos
+		b.value(key, val, rv.Field(f), t, join(path, key))
+	}
+}
+
+// order lists the keys of m in the order they are written, keys the scan
+// did not see last.
+func (t *Table) order(m map[string]any) []string {
+	var out []string
+	for _, k := range t.keys {
+		if _, ok := m[k.key]; ok && !slices.Contains(out, k.key) {
+			out = append(out, k.key)
 		}
-		for _, q := range []string{`"""`, `'''`} {
-			if strings.HasPrefix(rest, q) && strings.Count(rest, q) == 1 {
-				inMulti = q
+	}
+	var rest []string
+	for k := range m {
+		if !slices.Contains(out, k) {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func (b *binder) stringMap(m map[string]any, rv reflect.Value, t *Table) {
+	if rv.IsNil() {
+		rv.Set(reflect.MakeMap(rv.Type()))
+	}
+	for _, key := range t.order(m) {
+		s, ok := m[key].(string)
+		if !ok {
+			b.fail(t, t.At(key), `put the text in double quotes: "…"`, "%s must be text in quotes, not %s", key, describe(m[key]))
+			continue
+		}
+		rv.SetMapIndex(reflect.ValueOf(key), reflect.ValueOf(s))
+	}
+}
+
+// value assigns one parsed value to a field.
+func (b *binder) value(key string, val any, fv reflect.Value, t *Table, path string) {
+	mismatch := func(want, hint string) {
+		b.fail(t, t.At(key), hint, "%s must be %s, not %s", key, want, describe(val))
+	}
+	switch fv.Kind() {
+	case reflect.String:
+		s, ok := val.(string)
+		if !ok {
+			mismatch("text in quotes", fmt.Sprintf(`write %s = "…"`, key))
+			return
+		}
+		fv.SetString(s)
+	case reflect.Float64:
+		switch x := val.(type) {
+		case float64:
+			fv.SetFloat(x)
+		case int64:
+			fv.SetFloat(float64(x))
+		default:
+			mismatch("a number", fmt.Sprintf("write the number without quotes, e.g. %s = 5.5", key))
+		}
+	case reflect.Int:
+		x, ok := val.(int64)
+		if !ok {
+			mismatch("a whole number", fmt.Sprintf("write a whole number without quotes, e.g. %s = 12", key))
+			return
+		}
+		fv.SetInt(x)
+	case reflect.Bool:
+		x, ok := val.(bool)
+		if !ok {
+			mismatch("true or false", fmt.Sprintf("write %s = true or %s = false, without quotes", key, key))
+			return
+		}
+		fv.SetBool(x)
+	case reflect.Slice:
+		b.slice(key, val, fv, t, path)
+	case reflect.Struct:
+		sub, ok := val.(map[string]any)
+		if !ok {
+			mismatch("a table", fmt.Sprintf("write it as a [%s] table", path))
+			return
+		}
+		child := b.child(path, t)
+		b.table(sub, fv, child, path)
+		if child.err != nil && t.err == nil {
+			t.err = child.err
+		}
+	default:
+		panic(fmt.Sprintf("tomlx: field %s has unsupported type %s", key, fv.Type()))
+	}
+}
+
+// slice assigns a list of values or an array of tables.
+func (b *binder) slice(key string, val any, fv reflect.Value, t *Table, path string) {
+	et := fv.Type().Elem()
+	elem := et
+	if et.Kind() == reflect.Pointer {
+		elem = et.Elem()
+	}
+	if elem.Kind() == reflect.Struct {
+		tables, ok := val.([]map[string]any)
+		if !ok {
+			b.fail(t, t.At(key), fmt.Sprintf("write each as a [[%s]] table", path), "%s must be tables, not %s", key, describe(val))
+			return
+		}
+		out := reflect.MakeSlice(fv.Type(), len(tables), len(tables))
+		for i, sub := range tables {
+			child := b.child(path, t)
+			target := out.Index(i)
+			if et.Kind() == reflect.Pointer {
+				target.Set(reflect.New(elem))
+				target = target.Elem()
+			}
+			b.table(sub, target, child, path)
+			if child.err != nil && t.err == nil {
+				t.err = child.err
 			}
 		}
+		fv.Set(out)
+		return
+	}
+	list, ok := val.([]any)
+	if !ok {
+		b.fail(t, t.At(key), fmt.Sprintf("write a list in brackets, e.g. %s = %s", key, example(elem)), "%s must be a list, not %s", key, describe(val))
+		return
+	}
+	out := reflect.MakeSlice(fv.Type(), 0, len(list))
+	for _, item := range list {
+		ev := reflect.New(elem).Elem()
+		s, isText := item.(string)
+		n, isInt := item.(int64)
+		switch {
+		case isText && elem.Kind() == reflect.String:
+			ev.SetString(s)
+		case isInt && elem.Kind() == reflect.Int:
+			ev.SetInt(n)
+		default:
+			want := "whole numbers"
+			if elem.Kind() == reflect.String {
+				want = "texts in quotes"
+			}
+			b.fail(t, t.At(key), fmt.Sprintf("write a list such as %s = %s", key, example(elem)), "%s must hold %s, not %s", key, want, describe(item))
+			return
+		}
+		out = reflect.Append(out, ev)
+	}
+	fv.Set(out)
+}
+
+// child returns the scanned table of the next element of path, or a table
+// positioned at its parent when the scan did not see it.
+func (b *binder) child(path string, parent *Table) *Table {
+	i := b.next[path]
+	b.next[path]++
+	if ts := b.scan.tables[path]; i < len(ts) {
+		return ts[i]
+	}
+	return &Table{header: parent.header}
+}
+
+// describe names the TOML type of a parsed value for a message.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		if len([]rune(x)) > 20 {
+			x = string([]rune(x)[:20]) + "…"
+		}
+		return fmt.Sprintf("text (%q)", x)
+	case int64, int:
+		return fmt.Sprintf("a whole number (%v)", x)
+	case float64:
+		return fmt.Sprintf("a number (%v)", x)
+	case bool:
+		return fmt.Sprintf("%v", x)
+	case time.Time:
+		return "a date"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case []map[string]any:
+		return "tables"
+	}
+	if _, ok := v.(fmt.Stringer); ok {
+		return "a date"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func example(t reflect.Type) string {
+	if t.Kind() == reflect.String {
+		return `["a", "b"]`
+	}
+	return "[2020, 2021]"
+}
+
+// fields is the TOML view of a struct type.
+type fields struct {
+	byKey map[string]int
+	names []string
+	table int // index of the embedded Table, or -1
+}
+
+func (f fields) embedded() (int, bool) { return f.table, f.table >= 0 }
+
+func fieldsOf(t reflect.Type) fields {
+	f := fields{byKey: map[string]int{}, table: -1}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if sf.Type == tableType && sf.Anonymous {
+			f.table = i
+			continue
+		}
+		if !sf.IsExported() {
+			continue
+		}
+		name := sf.Tag.Get("toml")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(sf.Name)
+		}
+		f.byKey[name] = i
+		f.names = append(f.names, name)
 	}
 	return f
 }
 
-// header recognises [name] and [[name]].
-func header(t string) (name string, array, ok bool) {
-	if !strings.HasPrefix(t, "[") {
-		return "", false, false
+// closest is the known name nearest to s, if one is near enough to be a
+// typo of it.
+func closest(s string, known []string) string {
+	if len(s) > 100 {
+		return ""
 	}
-	array = strings.HasPrefix(t, "[[")
-	closing := "]"
-	if array {
-		closing = "]]"
+	best, bestD := "", min(3, len(s)/2+1)
+	for _, k := range known {
+		if d := Distance(s, k); d < bestD {
+			best, bestD = k, d
+		}
 	}
-	end := strings.Index(t, closing)
-	if end < 0 {
-		return "", false, false
-	}
-	return strings.TrimSpace(strings.Trim(t[:end], "[")), array, true
+	return best
 }
 
-// keyOf recognises `key = …` and `"quoted.key" = …`, returning the key and
-// what follows the equals sign.
-func keyOf(t string) (key, rest string, ok bool) {
-	if strings.HasPrefix(t, `"`) {
-		end := strings.Index(t[1:], `"`)
-		if end < 0 {
-			return "", "", false
+// Distance is the edit distance between two strings, in characters.
+func Distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
-		key, t = t[1:end+1], t[end+2:]
-	} else {
-		i := 0
-		for i < len(t) && (t[i] == '_' || t[i] == '-' || t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z' || t[i] >= '0' && t[i] <= '9') {
-			i++
-		}
-		if i == 0 {
-			return "", "", false
-		}
-		key, t = t[:i], t[i:]
+		prev, cur = cur, prev
 	}
-	t = strings.TrimLeft(t, " \t")
-	if !strings.HasPrefix(t, "=") {
-		return "", "", false
-	}
-	return key, strings.TrimLeft(t[1:], " \t"), true
-}
-
-// find locates an undecoded key: the first place its last part is written
-// under its table.
-func (f *File) find(k toml.Key) diag.Pos {
-	if len(k) == 0 {
-		return diag.Pos{File: f.Path}
-	}
-	table := strings.Join(k[:len(k)-1], ".")
-	last := k[len(k)-1]
-	var found []diag.Pos
-	for name, p := range f.keys {
-		t, key, _ := strings.Cut(name, ".")
-		t, _, _ = strings.Cut(t, "#")
-		if key == last && (t == table || table == "") {
-			found = append(found, p)
-		}
-	}
-	if len(found) == 0 {
-		if hs := f.tables[table]; len(hs) > 0 {
-			return hs[0]
-		}
-		return diag.Pos{File: f.Path}
-	}
-	sort.Slice(found, func(i, j int) bool { return found[i].Line < found[j].Line })
-	p := found[0]
-	p.Col = f.keyCol[p]
-	return p
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return prev[len(rb)]
 }

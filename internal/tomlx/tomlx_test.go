@@ -1,24 +1,38 @@
 package tomlx
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 )
 
+type figure struct {
+	Table
+	ID    string  `toml:"id"`
+	Value float64 `toml:"value"`
+	Quote string  `toml:"quote"`
+}
+
 type figures struct {
-	Figure []struct {
-		ID    string
-		Value float64
+	Figure []*figure `toml:"figure"`
+}
+
+func decode(t *testing.T, src string) (*figures, *Table, []string) {
+	t.Helper()
+	var v figures
+	top, errs := Decode(fstest.MapFS{"f.toml": {Data: []byte(src)}}, "f.toml", &v)
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
 	}
+	return &v, top, got
 }
 
 func TestDecodePositions(t *testing.T) {
 	src := "# c\n[[figure]]\nid = \"a\"\nvalue = 1\n\n[[figure]]\n  id = \"b\"\n  valeu = 2\n"
-	fsys := fstest.MapFS{"f.toml": {Data: []byte(src)}}
-	var v figures
-	f, errs := Decode(fsys, "f.toml", &v)
-	if len(errs) != 1 || errs[0].Error() != `f.toml:8:3: unknown key "figure.valeu" (check the spelling against docs/EDITING.md)` {
-		t.Fatalf("Decode errors = %v", errs)
+	v, _, errs := decode(t, src)
+	if len(errs) != 1 || errs[0] != `f.toml:8:3: unknown key "valeu" (did you mean "value"?)` {
+		t.Fatalf("Decode errors = %q", errs)
 	}
 	for _, tc := range []struct {
 		index int
@@ -27,21 +41,103 @@ func TestDecodePositions(t *testing.T) {
 	}{
 		{0, "id", "f.toml:3:6"}, {0, "value", "f.toml:4:9"}, {1, "id", "f.toml:7:8"}, {1, "value", "f.toml:6:1"},
 	} {
-		if got := f.Pos("figure", tc.index, tc.key).String(); got != tc.want {
-			t.Errorf("Pos(figure, %d, %s) = %s, want %s", tc.index, tc.key, got, tc.want)
+		if got := v.Figure[tc.index].At(tc.key).String(); got != tc.want {
+			t.Errorf("figure %d At(%s) = %s, want %s", tc.index, tc.key, got, tc.want)
 		}
+	}
+	if v.Figure[0].Err() != nil || v.Figure[1].Err() == nil {
+		t.Errorf("Err() = %v, %v; want only the second figure to have failed", v.Figure[0].Err(), v.Figure[1].Err())
 	}
 }
 
-func TestDecodeSyntaxError(t *testing.T) {
-	fsys := fstest.MapFS{"f.toml": {Data: []byte("[[figure]]\nid = \"a\nvalue = 1\n")}}
-	var v figures
-	_, errs := Decode(fsys, "f.toml", &v)
-	if len(errs) != 1 || errs[0].Pos.String() != "f.toml:2:8" {
-		t.Fatalf("Decode errors = %v, want one at f.toml:2:8 (the newline inside the string)", errs)
+// TestTypeErrorAtValue: a value of the wrong type is reported where it is
+// written, in its own table, and the other tables still decode.
+func TestTypeErrorAtValue(t *testing.T) {
+	src := "[[figure]]\nid = \"a\"\nvalue = 1\n\n[[figure]]\nid = \"b\"\nvalue = \"abc\"\n\n[[figure]]\nid = \"c\"\nvalue = 3\n"
+	v, _, errs := decode(t, src)
+	want := `f.toml:7:9: value must be a number, not text ("abc") (write the number without quotes, e.g. value = 5.5)`
+	if len(errs) != 1 || errs[0] != want {
+		t.Fatalf("errors = %q, want %q", errs, want)
 	}
-	_, errs = DecodeBytes("page.md", []byte("title = 3\nx = = 1\n"), 1, &struct{ Title int }{})
+	if len(v.Figure) != 3 || v.Figure[0].Value != 1 || v.Figure[2].Value != 3 || v.Figure[2].ID != "c" {
+		t.Errorf("the other figures did not decode: %+v", v.Figure)
+	}
+	if v.Figure[1].Err() == nil || v.Figure[0].Err() != nil || v.Figure[2].Err() != nil {
+		t.Error("Err() does not single out the failed table")
+	}
+}
+
+func TestSyntaxErrorColumnsCountCharacters(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"[[figure]]\nid = \"a\nvalue = 1\n", "f.toml:2:8"},
+		// The error is after 9 characters of Chinese (27 bytes): column
+		// 19, not 37.
+		{"[[figure]]\nquote = \"一二三四五六七八九\" x\n", "f.toml:2:20"},
+	} {
+		_, _, errs := decode(t, tc.src)
+		if len(errs) != 1 || !strings.HasPrefix(errs[0], tc.want+": TOML syntax error: ") {
+			t.Errorf("Decode(%q) errors = %q, want one at %s", tc.src, errs, tc.want)
+		}
+	}
+	_, errs := DecodeBytes("page.md", []byte("title = 3\nx = = 1\n"), 1, &struct{ Title int }{})
 	if len(errs) != 1 || errs[0].Pos.Line != 3 {
 		t.Fatalf("DecodeBytes with offset: errors = %v, want line 3", errs)
+	}
+}
+
+func TestCRLFAndBOM(t *testing.T) {
+	src := "\uFEFF[[figure]]\r\nid = \"a\"\r\nquote = \"增长5.5%\"\r\nvalue = 5.5\r\n"
+	v, _, errs := decode(t, src)
+	if len(errs) != 0 || len(v.Figure) != 1 || v.Figure[0].Quote != "增长5.5%" || v.Figure[0].Value != 5.5 {
+		t.Fatalf("errors %q, figures %+v", errs, v.Figure)
+	}
+	if got := v.Figure[0].At("value").String(); got != "f.toml:4:9" {
+		t.Errorf("At(value) = %s, want f.toml:4:9", got)
+	}
+}
+
+func TestNestedTablesAndLists(t *testing.T) {
+	type erratum struct {
+		Table
+		Line int `toml:"line"`
+	}
+	type report struct {
+		Table
+		ID      string     `toml:"id"`
+		Covers  []int      `toml:"covers"`
+		Erratum []*erratum `toml:"erratum"`
+	}
+	var v struct {
+		Report []*report `toml:"report"`
+	}
+	src := "[[report]]\nid = \"a\"\ncovers = [\n  2020,\n  2021,\n]\n\n  [[report.erratum]]\n  line = 3\n\n[[report]]\nid = \"b\"\ncovers = [\"2020\"]\n\n  [[report.erratum]]\n  line = \"x\"\n"
+	_, errs := Decode(fstest.MapFS{"r.toml": {Data: []byte(src)}}, "r.toml", &v)
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`r.toml:13:10: covers must hold whole numbers, not text ("2020") (write a list such as covers = [2020, 2021])`,
+		`r.toml:16:10: line must be a whole number, not text ("x") (write a whole number without quotes, e.g. line = 12)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(v.Report) != 2 || v.Report[0].Err() != nil || v.Report[1].Err() == nil || v.Report[0].Covers[1] != 2021 || v.Report[0].Erratum[0].Line != 3 {
+		t.Errorf("reports = %+v", v.Report)
+	}
+	if got := v.Report[1].Erratum[0].At("line").String(); got != "r.toml:16:10" {
+		t.Errorf("nested At = %s", got)
+	}
+}
+
+func TestStringMap(t *testing.T) {
+	m := map[string]string{}
+	top, errs := DecodeBytes("s.toml", []byte("\"a.b\" = \"x\"\nc = 1\n"), 0, &m)
+	if m["a.b"] != "x" || len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "s.toml:2:5: c must be text in quotes") {
+		t.Errorf("map %v, errors %v", m, errs)
+	}
+	if top.At("a.b").String() != "s.toml:1:9" {
+		t.Errorf("At = %s", top.At("a.b"))
 	}
 }

@@ -1,0 +1,145 @@
+package tomlx
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"reportsite/internal/diag"
+)
+
+// scanned is what a line scan of a TOML file finds: every table header and
+// every key, in the order they are written. The scan understands the subset
+// of TOML the project writes (headers on their own line, one key a line,
+// multi-line strings and arrays); anything else only loses a position,
+// never a value, because values come from the real parser.
+type scanned struct {
+	// tables holds, for each table path ("" for the top level, "figure",
+	// "report.erratum"), its tables in file order: one for the top level or
+	// a [table], one per element for a [[table]].
+	tables map[string][]*Table
+}
+
+func scan(path, src string, off int) *scanned {
+	top := &Table{header: diag.Pos{File: path}}
+	s := &scanned{tables: map[string][]*Table{"": {top}}}
+	cur := top
+	inString := "" // the delimiter of an open multi-line string
+	depth := 0     // open brackets of a multi-line array
+	for i, line := range strings.Split(src, "\n") {
+		n := i + 1 + off
+		line = strings.TrimSuffix(line, "\r")
+		if inString != "" {
+			if strings.Count(line, inString)%2 == 1 {
+				inString = ""
+			}
+			continue
+		}
+		if depth > 0 {
+			depth = max(depth+brackets(line), 0)
+			continue
+		}
+		trimmed := strings.TrimLeft(line, " \t")
+		indent := len(line) - len(trimmed)
+		if name, array, ok := header(trimmed); ok {
+			cur = &Table{header: diag.Pos{File: path, Line: n, Col: utf8.RuneCountInString(line[:indent]) + 1}}
+			if array {
+				s.tables[name] = append(s.tables[name], cur)
+			} else {
+				s.tables[name] = []*Table{cur}
+			}
+			continue
+		}
+		key, rest, ok := keyOf(trimmed)
+		if !ok {
+			continue
+		}
+		col := func(s string) int { return utf8.RuneCountInString(line[:len(line)-len(s)]) + 1 }
+		cur.keys = append(cur.keys, keyPos{key: key,
+			key1: diag.Pos{File: path, Line: n, Col: col(trimmed)},
+			val1: diag.Pos{File: path, Line: n, Col: col(rest)},
+		})
+		for _, q := range []string{`"""`, `'''`} {
+			if strings.HasPrefix(rest, q) && strings.Count(rest, q) == 1 {
+				inString = q
+			}
+		}
+		if strings.HasPrefix(rest, "[") {
+			depth = max(brackets(rest), 0)
+		}
+	}
+	return s
+}
+
+// brackets counts the square brackets a line opens and does not close,
+// outside strings and comments.
+func brackets(line string) int {
+	n := 0
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			return n
+		case c == '[':
+			n++
+		case c == ']':
+			n--
+		}
+	}
+	return n
+}
+
+// header recognises [name] and [[name]].
+func header(t string) (name string, array, ok bool) {
+	if !strings.HasPrefix(t, "[") {
+		return "", false, false
+	}
+	array = strings.HasPrefix(t, "[[")
+	closing := "]"
+	if array {
+		closing = "]]"
+	}
+	end := strings.Index(t, closing)
+	if end < 0 {
+		return "", false, false
+	}
+	parts := strings.Split(strings.Trim(t[:end], "[ \t"), ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"`)
+	}
+	return strings.Join(parts, "."), array, true
+}
+
+// keyOf recognises `key = …` and `"quoted key" = …`, returning the key and
+// what follows the equals sign.
+func keyOf(t string) (key, rest string, ok bool) {
+	if strings.HasPrefix(t, `"`) {
+		end := strings.Index(t[1:], `"`)
+		if end < 0 {
+			return "", "", false
+		}
+		key, t = t[1:end+1], t[end+2:]
+	} else {
+		i := 0
+		for i < len(t) && (t[i] == '_' || t[i] == '-' || t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z' || t[i] >= '0' && t[i] <= '9') {
+			i++
+		}
+		if i == 0 {
+			return "", "", false
+		}
+		key, t = t[:i], t[i:]
+	}
+	t = strings.TrimLeft(t, " \t")
+	if !strings.HasPrefix(t, "=") {
+		return "", "", false
+	}
+	return key, strings.TrimLeft(t[1:], " \t"), true
+}
