@@ -196,7 +196,8 @@ func countErrors(errs diag.List) string {
 	}
 	s := diag.Count(causes, "error", "errors")
 	if follow > 0 {
-		s += fmt.Sprintf(" (and %d more that follow from %s)", follow, map[bool]string{true: "it", false: "them"}[causes == 1])
+		verb := map[bool]string{true: "follows", false: "follow"}[follow == 1]
+		s += fmt.Sprintf(" (and %d more that %s from %s)", follow, verb, map[bool]string{true: "it", false: "them"}[causes == 1])
 	}
 	return s
 }

@@ -88,6 +88,9 @@ func parse(fsys fs.FS, md goldmark.Markdown, lang, p string) (*Page, diag.List) 
 	}
 	front, body, bodyLine, ok := split(src)
 	if !ok {
+		if strings.HasPrefix(string(src), "+++") {
+			return nil, diag.List{{Pos: diag.Pos{File: p, Line: 1, Col: 1}, Msg: "front matter is not closed", Hint: "end the TOML keys with a line +++, before the Markdown"}}
+		}
 		return nil, diag.List{{Pos: diag.Pos{File: p, Line: 1, Col: 1}, Msg: "no front matter", Hint: "start the file with a line +++, the TOML keys (title = \"…\"), and another +++"}}
 	}
 	page := &Page{Lang: lang, Path: p, Name: strings.TrimSuffix(strings.TrimPrefix(p, "content/"+lang+"/"), ".md")}

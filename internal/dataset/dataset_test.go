@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -335,5 +336,47 @@ func TestExportRoundTrip(t *testing.T) {
 	var ins []map[string]any
 	if err := json.Unmarshal(IndicatorsJSON(d.Indicators), &ins); err != nil || len(ins) != 2 || ins[0]["id"] != "growth" {
 		t.Errorf("indicators.json = %v (%v)", ins, err)
+	}
+}
+
+// TestCSVIsSpreadsheetSafe: text cells that a spreadsheet would read as a
+// formula get a leading apostrophe; numbers stay numbers; the JSON keeps
+// every value as it is.
+func TestCSVIsSpreadsheetSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")", "+1": "'+1", "-5.2%回升": "'-5.2%回升", "@SUM(A1)": "'@SUM(A1)",
+		"\tx": "'\tx", "\rx": "'\rx", "增长5.5%": "增长5.5%", "": "", "a=b": "a=b",
+	} {
+		if got := CSVText(in); got != want {
+			t.Errorf("CSVText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	r := FigureRecord{ID: "x", Quote: "=cmd", Value: -5.2, ValueBase: -5.2, Unit: "%", SeedLine: 3}
+	row := r.row()
+	for i, col := range FigureColumns {
+		switch col {
+		case "quote":
+			if row[i] != "'=cmd" {
+				t.Errorf("quote cell = %q", row[i])
+			}
+		case "value", "value_base":
+			if row[i] != "-5.2" {
+				t.Errorf("%s cell = %q, want the number -5.2", col, row[i])
+			}
+		}
+	}
+}
+
+// TestEditingListsEveryUnit: the editor's guide lists every unit the site
+// knows.
+func TestEditingListsEveryUnit(t *testing.T) {
+	guide, err := os.ReadFile("../../docs/EDITING.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for u := range BaseUnits {
+		if u != "" && !strings.Contains(string(guide), "`"+u+"`") {
+			t.Errorf("docs/EDITING.md does not list the unit %q", u)
+		}
 	}
 }

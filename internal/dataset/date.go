@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -21,6 +22,9 @@ func ParseDate(s string) (Date, error) {
 		}
 		t, err := time.Parse(layout, s)
 		if err != nil {
+			if shape.MatchString(s) {
+				return Date{}, fmt.Errorf("%q is not a date: there is no such month or day", s)
+			}
 			break
 		}
 		d := Date{Year: t.Year()}
@@ -53,6 +57,8 @@ func (d Date) String() string {
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
+
+var shape = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
 
 var englishMonths = [...]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 

@@ -186,21 +186,18 @@ func (l *loader) checkFigure(fig *Figure, errs *diag.List) {
 		return
 	}
 	fig.Match = m
-	written := FormatNumber(fig.Value)
-	fig.Written = written
-	if i := indexNumber(fig.Quote, 0, fig.Value); i >= 0 {
-		fig.Written = numberAt(fig.Quote, i)
+	i := indexNumber(fig.Quote, 0, fig.Value)
+	if i < 0 {
+		errs.Add(fig.At("value"), "value is the number as written in the quote: "+strings.Join(numberTokens(fig.Quote), ", "), "value %s does not occur in the quote", FormatNumber(fig.Value))
+		return
 	}
-	if !containsNumber(fig.Quote, fig.Value) {
-		errs.Add(fig.At("value"), "value is the number as written in the quote: "+strings.Join(numberTokens(fig.Quote), ", "), "value %s does not occur in the quote", written)
-	} else if uerr == nil && !unitFollows(fig.Quote, fig.Value, u) {
-		errs.Add(fig.At("unit"), "the unit is what the quote writes right after the number", "unit %q does not follow %s in the quote", fig.UnitRaw, written)
+	fig.Written = numberAt(fig.Quote, i)
+	if uerr == nil && !unitFollows(fig.Quote, fig.Value, u) {
+		errs.Add(fig.At("unit"), "the unit is what the quote writes right after the number", "unit %q does not follow %s in the quote", fig.UnitRaw, fig.Written)
 	}
 }
 
 func plural(n int, one, many string) string { return diag.Count(n, one, many) }
-
-func containsNumber(quote string, v float64) bool { return indexNumber(quote, 0, v) >= 0 }
 
 func (d *Dataset) indicatorIDs() []string {
 	var ids []string

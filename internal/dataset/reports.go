@@ -198,10 +198,14 @@ func (l *loader) readText(r *Report, errs *diag.List) {
 	first, last := 1, 0
 	if len(r.Lines) == 2 {
 		first, last = r.Lines[0], r.Lines[1]
+		if n := strings.Count(string(src), "\n") + 1; first < 1 || last > n || first > last {
+			errs.Add(r.At("lines"), fmt.Sprintf("write [first, last] with 1 ≤ first ≤ last ≤ %d", n), "lines [%d, %d] are not lines of %s/%s, which has %d lines", first, last, SeedsDir, r.Seed, n)
+			return
+		}
 	}
 	doc, perr := seed.Parse(path.Join(SeedsDir, r.Seed), src, first, last)
 	if perr != nil {
-		errs.Add(r.At("lines"), "the seed has "+fmt.Sprint(strings.Count(string(src), "\n")+1)+" lines", "%v", perr)
+		errs.Append(perr)
 		return
 	}
 	if len(doc.Body()) == 0 {

@@ -244,13 +244,21 @@ func (g Group) String() string {
 }
 
 // Report orders the list for reading: errors before warnings; within each,
-// the causes by position, and every error that follows from a cause folded
-// into the cause's group instead of listed. Identical entries (the same
-// position and message) are listed once.
+// the causes file by file, in the order the files first appear in the list
+// (the order of the pipeline, which reads what others depend on first), and
+// by position within a file; every error that follows from a cause is
+// folded into the cause's group instead of listed. Identical entries (the
+// same position and message) are listed once.
 func (l List) Report() []Group {
 	var groups []Group
 	index := map[*Error]int{}
 	seen := map[string]bool{}
+	fileRank := map[string]int{}
+	for _, e := range l {
+		if _, ok := fileRank[e.Pos.File]; !ok {
+			fileRank[e.Pos.File] = len(fileRank)
+		}
+	}
 	for _, sev := range []Severity{SevError, SevWarning} {
 		var roots List
 		for _, e := range l {
@@ -262,7 +270,12 @@ func (l List) Report() []Group {
 				roots = append(roots, e)
 			}
 		}
-		roots.Sort()
+		slices.SortStableFunc(roots, func(a, b *Error) int {
+			if ra, rb := fileRank[a.Pos.File], fileRank[b.Pos.File]; ra != rb {
+				return ra - rb
+			}
+			return comparePos(a.Pos, b.Pos)
+		})
 		for _, e := range roots {
 			index[e] = len(groups)
 			groups = append(groups, Group{Error: e})

@@ -162,7 +162,7 @@ func (t *Translation) Check(units []Unit) diag.List {
 			"%s no entry in the translation: %s", diag.Count(len(missing), "block has", "blocks have"), abbreviateIDs(missing))
 	}
 	if len(empty) > 0 {
-		l.Warn(firstEmpty, "write their English in en = \"…\"",
+		l.Warn(firstEmpty, map[bool]string{true: "write its English in en = \"…\"", false: "write their English in en = \"…\""}[len(empty) == 1],
 			"%s empty English text: %s", diag.Count(len(empty), "block has", "blocks have"), abbreviateIDs(empty))
 	}
 	for _, e := range t.Entries {

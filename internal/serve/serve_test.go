@@ -135,3 +135,104 @@ func TestRunRefusesNonLoopback(t *testing.T) {
 		t.Errorf("Run on 0.0.0.0: %v", err)
 	}
 }
+
+// TestSurvivesEveryMistake starts the preview on a site whose first build
+// fails, breaks it in the ways that once crashed it, and checks that it
+// keeps serving, shows the cause first, and recovers once the input is
+// fixed.
+func TestSurvivesEveryMistake(t *testing.T) {
+	root := testsite.Copy(t)
+	quote := `quote      = "1月—11月，全省规模以上工业增加值同比增长4.0%"`
+	figures := "data/figures/2020-sichuan-review.toml"
+	testsite.Edit(t, root, figures, func(s string) string {
+		return strings.Replace(s, quote, `quote      = "1月—11月，全省规模以上工业增加值同比增长4.0％"`, 1)
+	})
+	s := New(root, io.Discard)
+	if errs := s.Rebuild(); errs.Err() == nil {
+		t.Fatal("a quote with a typo built")
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	code, body := get(t, ts.URL+"/en/")
+	if code != 404 || !strings.Contains(body, "data/figures/2020-sichuan-review.toml:16:14: quote not found") || !strings.Contains(body, "1 more error") {
+		t.Errorf("first build failed: GET /en/ = %d, want the error page with the cause and its follower folded\n%s", code, body)
+	}
+
+	for _, broken := range []struct{ file, old, new string }{
+		{"seeds/001_69ed86bf7a6d565d.txt", "", ""}, // emptied
+		{"data/reports.toml", `published   = "2022-05-17"`, `published   = "2021-13"`},
+		{"data/indicators.toml", "[[indicator]]\nid", "[[indicator]\nid"},
+	} {
+		testsite.Edit(t, root, figures, func(s string) string {
+			return strings.Replace(s, `增长4.0％"`, `增长4.0%"`, 1)
+		})
+		var before string
+		testsite.Edit(t, root, broken.file, func(s string) string {
+			before = s
+			if broken.old == "" {
+				return ""
+			}
+			return strings.Replace(s, broken.old, broken.new, 1)
+		})
+		if errs := s.Rebuild(); errs.Err() == nil {
+			t.Fatalf("%s: the broken input built", broken.file)
+		}
+		if _, body := get(t, ts.URL+"/en/"); !strings.Contains(body, `id="reportsite-errors"`) || !strings.Contains(body, broken.file) {
+			t.Errorf("%s: the page does not show the error", broken.file)
+		}
+		testsite.Edit(t, root, broken.file, func(string) string { return before })
+		if errs := s.Rebuild(); errs.Err() != nil {
+			t.Fatalf("%s: fixed, but: %v", broken.file, errs)
+		}
+		if code, body := get(t, ts.URL+"/en/"); code != 200 || strings.Contains(body, "reportsite-errors") {
+			t.Errorf("%s: fixed, but GET /en/ = %d with errors", broken.file, code)
+		}
+	}
+}
+
+func TestWarningsInThePage(t *testing.T) {
+	root := testsite.Copy(t)
+	testsite.Edit(t, root, "data/translations/en/2020-sichuan-review.toml", func(s string) string {
+		return strings.Replace(s, `en = "Key work in 2020"`, `en = ""`, 1)
+	})
+	var log strings.Builder
+	s := New(root, &log)
+	if errs := s.Rebuild(); errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	_, body := get(t, ts.URL+"/en/")
+	if !strings.Contains(body, `id="reportsite-warnings"`) || !strings.Contains(body, "1 block has empty English text: h-56") {
+		t.Error("the page does not show the warning")
+	}
+	if !strings.Contains(log.String(), "warning: 1 block has empty English text: h-56") {
+		t.Errorf("the terminal does not show the warning:\n%s", log.String())
+	}
+}
+
+// TestRedirectsStayOnTheSite: a folder without its final slash is
+// redirected to the cleaned path, never to another host.
+func TestRedirectsStayOnTheSite(t *testing.T) {
+	s := New(testsite.Copy(t), io.Discard)
+	if errs := s.Rebuild(); errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	for path, want := range map[string]string{
+		"/zh":                   "/zh/",
+		"//evil.example/../zh":  "/zh/",
+		"/./en/../zh":           "/zh/",
+		"/en//about":            "/en/about/",
+		`/\evil.example/../zh`:  "/zh/",
+		"//evil.example/%2e%2e": "",
+	} {
+		req := httptest.NewRequest("GET", "http://127.0.0.1:1313/", nil)
+		req.URL.Path = path
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		loc := rec.Header().Get("Location")
+		if loc != want {
+			t.Errorf("GET %s: %d, Location %q, want %q", path, rec.Code, loc, want)
+		}
+	}
+}

@@ -340,24 +340,24 @@ func (s *Site) ReportURL(lang, id string) string { return s.Base + lang + "/repo
 
 func (s *Site) checkConfigRefs() diag.List {
 	var errs diag.List
-	for _, id := range s.Headline {
+	for i, id := range s.Headline {
 		if s.Data.Figure(id) != nil {
 			continue
 		}
 		if why := s.Data.Why("figure", id); why != nil {
-			errs.Follow(why, s.At("headline"), "", "headline figure %q did not load", id)
+			errs.Follow(why, s.Elem("headline", i), "", "headline figure %q did not load", id)
 		} else {
-			errs.Add(s.At("headline"), "headline lists figure ids from data/figures/", "headline figure %q does not exist", id)
+			errs.Add(s.Elem("headline", i), "headline lists figure ids from data/figures/", "headline figure %q does not exist", id)
 		}
 	}
-	for _, id := range s.Featured {
+	for i, id := range s.Featured {
 		if s.Data.Indicator(id) != nil {
 			continue
 		}
 		if why := s.Data.Why("indicator", id); why != nil {
-			errs.Follow(why, s.At("featured"), "", "featured indicator %q did not load", id)
+			errs.Follow(why, s.Elem("featured", i), "", "featured indicator %q did not load", id)
 		} else {
-			errs.Add(s.At("featured"), "featured lists indicator ids from data/indicators.toml", "featured indicator %q does not exist", id)
+			errs.Add(s.Elem("featured", i), "featured lists indicator ids from data/indicators.toml", "featured indicator %q does not exist", id)
 		}
 	}
 	return errs

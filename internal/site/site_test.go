@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -327,5 +329,32 @@ func TestNoReloadScriptInBuild(t *testing.T) {
 	}
 	if !bytes.Contains(out.Files["en/index.html"], []byte(`<script src="/_reportsite/reload.js" defer></script>`)) {
 		t.Error("LiveReload does not add the reload script")
+	}
+}
+
+// TestNoComparablePairs builds a site in which no figure of Sichuan is
+// left: there is nothing to compare, and the pages say so instead of
+// failing.
+func TestNoComparablePairs(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(p, ".git") || strings.HasPrefix(p, "public") {
+			return err
+		}
+		b, err := fs.ReadFile(root, p)
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["data/figures/2020-sichuan-review.toml"] = &fstest.MapFile{}
+	fsys["data/site.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["data/site.toml"].Data), `"sc-2020-ind-va-growth",`, "", 1))}
+	out, errs := Build(fsys, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	if !strings.Contains(string(out.Files["en/compare/index.html"]), "No indicator") {
+		t.Errorf("the compare page does not say there is nothing to compare")
 	}
 }

@@ -25,8 +25,11 @@ func scan(path, src string, off int) *scanned {
 	cur := top
 	inString := "" // the delimiter of an open multi-line string
 	depth := 0     // open brackets of a multi-line array
+	offset := 0    // of the line in src
 	for i, line := range strings.Split(src, "\n") {
 		n := i + 1 + off
+		lineStart := offset
+		offset += len(line) + 1
 		line = strings.TrimSuffix(line, "\r")
 		if inString != "" {
 			if strings.Count(line, inString)%2 == 1 {
@@ -54,10 +57,14 @@ func scan(path, src string, off int) *scanned {
 			continue
 		}
 		col := func(s string) int { return utf8.RuneCountInString(line[:len(line)-len(s)]) + 1 }
-		cur.keys = append(cur.keys, keyPos{key: key,
+		kp := keyPos{key: key,
 			key1: diag.Pos{File: path, Line: n, Col: col(trimmed)},
 			val1: diag.Pos{File: path, Line: n, Col: col(rest)},
-		})
+		}
+		if strings.HasPrefix(rest, "[") {
+			kp.elems = elements(path, src, lineStart+len(line)-len(rest), n, kp.val1.Col)
+		}
+		cur.keys = append(cur.keys, kp)
 		for _, q := range []string{`"""`, `'''`} {
 			if strings.HasPrefix(rest, q) && strings.Count(rest, q) == 1 {
 				inString = q
@@ -68,6 +75,61 @@ func scan(path, src string, off int) *scanned {
 		}
 	}
 	return s
+}
+
+// elements finds where each element of the array that starts at byte at of
+// src (on line n, column col) starts.
+func elements(path, src string, at, n, col int) []diag.Pos {
+	var out []diag.Pos
+	depth := 0
+	for i := at; i < len(src); {
+		r, size := utf8.DecodeRuneInString(src[i:])
+		switch {
+		case r == '\n':
+			n, col = n+1, 0
+		case r == '#':
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+			continue
+		case r == '[':
+			if depth == 1 {
+				out = append(out, diag.Pos{File: path, Line: n, Col: col})
+			}
+			depth++
+		case r == ']':
+			if depth--; depth == 0 {
+				return out
+			}
+		case r == ',' || r == ' ' || r == '\t' || r == '\r':
+		default:
+			if depth == 1 {
+				out = append(out, diag.Pos{File: path, Line: n, Col: col})
+			}
+			// Skip the element: a string to its closing quote, anything
+			// else to the next separator.
+			end := i + size
+			if r == '"' || r == '\'' {
+				for end < len(src) && src[end] != byte(r) && src[end] != '\n' {
+					if src[end] == '\\' && r == '"' {
+						end++
+					}
+					end++
+				}
+				end++
+			} else {
+				for end < len(src) && !strings.ContainsRune(",]\n #", rune(src[end])) {
+					end++
+				}
+			}
+			col += utf8.RuneCountInString(src[i:min(end, len(src))])
+			i = end
+			continue
+		}
+		i += size
+		col++
+	}
+	return out
 }
 
 // brackets counts the square brackets a line opens and does not close,

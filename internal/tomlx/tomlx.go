@@ -39,7 +39,8 @@ type Table struct {
 
 type keyPos struct {
 	key        string
-	key1, val1 diag.Pos // where the key and its value start
+	key1, val1 diag.Pos   // where the key and its value start
+	elems      []diag.Pos // where each element of an array value starts
 }
 
 // Header is the position of the table's [[header]] line (or the file, for
@@ -63,6 +64,20 @@ func (t *Table) At(key string) diag.Pos {
 		}
 	}
 	return t.header
+}
+
+// Elem is the position of the i-th element (from 0) of the array that is
+// the value of key, or of the value when the element cannot be located.
+func (t *Table) Elem(key string, i int) diag.Pos {
+	if t == nil {
+		return diag.Pos{}
+	}
+	for _, k := range t.keys {
+		if k.key == key && i >= 0 && i < len(k.elems) {
+			return k.elems[i]
+		}
+	}
+	return t.At(key)
 }
 
 // KeyAt is the position of key itself, or of the table's header.

@@ -129,6 +129,14 @@ func TestNestedTablesAndLists(t *testing.T) {
 	if got := v.Report[1].Erratum[0].At("line").String(); got != "r.toml:16:10" {
 		t.Errorf("nested At = %s", got)
 	}
+	for i, want := range []string{"r.toml:4:3", "r.toml:5:3", "r.toml:3:10"} {
+		if got := v.Report[0].Elem("covers", i).String(); got != want {
+			t.Errorf("Elem(covers, %d) = %s, want %s", i, got, want)
+		}
+	}
+	if got := v.Report[1].Elem("covers", 0).String(); got != "r.toml:13:11" {
+		t.Errorf("Elem of a one-line array = %s", got)
+	}
 }
 
 func TestStringMap(t *testing.T) {

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The checks every change must pass, run the same way by CI (.ci/run) and by
+# the GitHub workflow: vet, formatting, the tests (the README's test
+# command), and a short run of every fuzz target.
+#   FUZZTIME=30s scripts/check.sh   fuzz each target longer (default 5s)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+go vet ./...
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change: $unformatted" >&2
+  exit 1
+fi
+go test ./...
+
+# Each fuzz target runs from its seed corpus (the real inputs) for a few
+# seconds: an input that makes the code panic or hang fails the check.
+for pkg in $(go list ./...); do
+  for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
+    echo "fuzzing $pkg $target for ${FUZZTIME:-5s}"
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "${FUZZTIME:-5s}" "$pkg" >/dev/null
+  done
+done
