@@ -12,50 +12,79 @@ import (
 // FigureRecord is one figure as published in /data/figures.json and
 // /data/figures.csv. The field order is the column order of the CSV.
 type FigureRecord struct {
-	ID          string  `json:"id"`
-	Indicator   string  `json:"indicator"`
-	IndicatorZh string  `json:"indicator_zh"`
-	IndicatorEn string  `json:"indicator_en"`
-	Region      string  `json:"region"`
-	Period      string  `json:"period"`
-	Kind        string  `json:"kind"`
-	Value       float64 `json:"value"`
-	Unit        string  `json:"unit"`
-	ValueBase   float64 `json:"value_base"`
-	BaseUnit    string  `json:"base_unit"`
-	Qualifier   string  `json:"qualifier"`
-	Cumulative  bool    `json:"cumulative"`
-	Report      string  `json:"report"`
-	Seed        string  `json:"seed"`
-	SeedLine    int     `json:"seed_line"`
-	Quote       string  `json:"quote"`
-	Paragraph   string  `json:"paragraph"`
-	URLZh       string  `json:"url_zh"`
-	URLEn       string  `json:"url_en"`
+	ID             string   `json:"id"`
+	Indicator      string   `json:"indicator"`
+	IndicatorZh    string   `json:"indicator_zh"`
+	IndicatorEn    string   `json:"indicator_en"`
+	Region         string   `json:"region"`
+	Period         string   `json:"period"`
+	PeriodInferred bool     `json:"period_inferred"`
+	PeriodNoteZh   string   `json:"period_note_zh"`
+	PeriodNoteEn   string   `json:"period_note_en"`
+	Kind           string   `json:"kind"`
+	Value          float64  `json:"value"`
+	ValueUpper     *float64 `json:"value_upper"`
+	Unit           string   `json:"unit"`
+	ValueBase      float64  `json:"value_base"`
+	ValueUpperBase *float64 `json:"value_upper_base"`
+	BaseUnit       string   `json:"base_unit"`
+	CountsZh       string   `json:"counts_zh"`
+	CountsEn       string   `json:"counts_en"`
+	Qualifier      string   `json:"qualifier"`
+	Per            string   `json:"per"`
+	Change         string   `json:"change"`
+	Cumulative     bool     `json:"cumulative"`
+	Report         string   `json:"report"`
+	Seed           string   `json:"seed"`
+	SeedLine       int      `json:"seed_line"`
+	Quote          string   `json:"quote"`
+	QuoteEn        string   `json:"quote_en"`
+	Paragraph      string   `json:"paragraph"`
+	URLZh          string   `json:"url_zh"`
+	URLEn          string   `json:"url_en"`
 }
 
 // FigureColumns are the CSV header, in order.
-var FigureColumns = []string{"id", "indicator", "indicator_zh", "indicator_en", "region", "period", "kind", "value", "unit", "value_base", "base_unit", "qualifier", "cumulative", "report", "seed", "seed_line", "quote", "paragraph", "url_zh", "url_en"}
+var FigureColumns = []string{"id", "indicator", "indicator_zh", "indicator_en", "region", "period", "period_inferred", "period_note_zh", "period_note_en",
+	"kind", "value", "value_upper", "unit", "value_base", "value_upper_base", "base_unit", "counts_zh", "counts_en", "qualifier", "per", "change", "cumulative",
+	"report", "seed", "seed_line", "quote", "quote_en", "paragraph", "url_zh", "url_en"}
 
 // Record returns the published form of a figure; url gives the address of
-// a report page in a language.
-func (f *Figure) Record(url func(lang, reportID string) string) FigureRecord {
-	return FigureRecord{
+// a report page in a language, english the English of the figure's
+// sentence ("" where there is none).
+func (f *Figure) Record(url func(lang, reportID string) string, english func(*Figure) string) FigureRecord {
+	r := FigureRecord{
 		ID: f.ID, Indicator: f.IndicatorID, IndicatorZh: f.Indicator.NameZh, IndicatorEn: f.Indicator.NameEn,
-		Region: f.Region, Period: f.PeriodRaw, Kind: f.Kind, Value: f.Value, Unit: f.UnitRaw,
-		ValueBase: f.ValueBase, BaseUnit: f.Unit.Base, Qualifier: f.Qualifier, Cumulative: f.Cumulative,
-		Report: f.ReportID, Seed: path.Base(f.Report.Doc.File), SeedLine: f.Match.Block.Lines[0], Quote: f.Quote,
+		Region: f.Region, Period: f.PeriodRaw, PeriodInferred: f.PeriodInferred, PeriodNoteZh: f.PeriodNoteZh, PeriodNoteEn: f.PeriodNoteEn,
+		Kind: f.Kind, Value: f.Value, Unit: f.UnitRaw, ValueBase: f.ValueBase, BaseUnit: f.Unit.Kind(),
+		Qualifier: f.Qualifier, Per: f.Per, Change: f.Change, Cumulative: f.Cumulative,
+		Report: f.ReportID, Seed: path.Base(f.Report.Doc.File), SeedLine: f.Match.Block.Lines[0], Quote: f.Quote, QuoteEn: english(f),
 		Paragraph: f.Paragraph(),
 		URLZh:     url("zh", f.ReportID) + "#" + f.Paragraph(),
 		URLEn:     url("en", f.ReportID) + "#" + f.Paragraph(),
 	}
+	if f.Unit.IsCount() {
+		r.CountsZh, r.CountsEn = f.Indicator.CountsZh, f.Indicator.CountsEnPlural
+	}
+	if f.IsRange {
+		up, upBase := f.Upper, f.UpperBase
+		r.ValueUpper, r.ValueUpperBase = &up, &upBase
+	}
+	return r
 }
 
 func (r FigureRecord) row() []string {
 	t := CSVText
-	return []string{t(r.ID), t(r.Indicator), t(r.IndicatorZh), t(r.IndicatorEn), t(r.Region), t(r.Period), t(r.Kind),
-		FormatNumber(r.Value), t(r.Unit), FormatNumber(r.ValueBase), t(r.BaseUnit), t(r.Qualifier), strconv.FormatBool(r.Cumulative),
-		t(r.Report), t(r.Seed), strconv.Itoa(r.SeedLine), t(r.Quote), t(r.Paragraph), t(r.URLZh), t(r.URLEn)}
+	num := func(p *float64) string {
+		if p == nil {
+			return ""
+		}
+		return FormatNumber(*p)
+	}
+	return []string{t(r.ID), t(r.Indicator), t(r.IndicatorZh), t(r.IndicatorEn), t(r.Region), t(r.Period), strconv.FormatBool(r.PeriodInferred), t(r.PeriodNoteZh), t(r.PeriodNoteEn),
+		t(r.Kind), FormatNumber(r.Value), num(r.ValueUpper), t(r.Unit), FormatNumber(r.ValueBase), num(r.ValueUpperBase), t(r.BaseUnit), t(r.CountsZh), t(r.CountsEn),
+		t(r.Qualifier), t(r.Per), t(r.Change), strconv.FormatBool(r.Cumulative),
+		t(r.Report), t(r.Seed), strconv.Itoa(r.SeedLine), t(r.Quote), t(r.QuoteEn), t(r.Paragraph), t(r.URLZh), t(r.URLEn)}
 }
 
 // CSVText makes a text cell safe to open in a spreadsheet: a cell that
@@ -71,22 +100,22 @@ func CSVText(s string) string {
 }
 
 // FiguresJSON is the JSON export of figures: an array of FigureRecord.
-func FiguresJSON(figs []*Figure, url func(lang, reportID string) string) []byte {
+func FiguresJSON(figs []*Figure, url func(lang, reportID string) string, english func(*Figure) string) []byte {
 	recs := make([]FigureRecord, len(figs))
 	for i, f := range figs {
-		recs[i] = f.Record(url)
+		recs[i] = f.Record(url, english)
 	}
 	return marshal(recs)
 }
 
 // FiguresCSV is the CSV export of figures: UTF-8, a header row, the
 // columns of FigureColumns.
-func FiguresCSV(figs []*Figure, url func(lang, reportID string) string) []byte {
+func FiguresCSV(figs []*Figure, url func(lang, reportID string) string, english func(*Figure) string) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	_ = w.Write(FigureColumns)
 	for _, f := range figs {
-		_ = w.Write(f.Record(url).row())
+		_ = w.Write(f.Record(url, english).row())
 	}
 	w.Flush()
 	return buf.Bytes()
@@ -98,6 +127,10 @@ type IndicatorRecord struct {
 	NameZh          string   `json:"name_zh"`
 	NameEn          string   `json:"name_en"`
 	Unit            string   `json:"unit"`
+	CountsZh        string   `json:"counts_zh"`
+	CountsEn        string   `json:"counts_en"`
+	CountsEnPlural  string   `json:"counts_en_plural"`
+	Direction       string   `json:"direction"`
 	Category        string   `json:"category"`
 	DefinitionZh    string   `json:"definition_zh"`
 	DefinitionEn    string   `json:"definition_en"`
@@ -114,7 +147,8 @@ func IndicatorsJSON(ins []*Indicator) []byte {
 		for _, f := range in.Figures {
 			ids = append(ids, f.ID)
 		}
-		recs[i] = IndicatorRecord{in.ID, in.NameZh, in.NameEn, in.Unit, in.Category, in.DefinitionZh, in.DefinitionEn, in.ComparabilityZh, in.ComparabilityEn, ids}
+		recs[i] = IndicatorRecord{in.ID, in.NameZh, in.NameEn, in.UnitRaw, in.CountsZh, in.CountsEn, in.CountsEnPlural, in.Direction,
+			in.Category, in.DefinitionZh, in.DefinitionEn, in.ComparabilityZh, in.ComparabilityEn, ids}
 	}
 	return marshal(recs)
 }

@@ -20,29 +20,41 @@ import (
 // editor likes: all *.toml files are read, in name order).
 const FiguresDir = "data/figures"
 
-// Figure is one number quoted from a report.
+// Figure is one number quoted from a report: a level (the default), a
+// range (1—2家, with Upper), a rate per period (每年100个, with Per) or a
+// change (提升4位, with Change), in the period the text gives or, where it
+// gives none, the editor's reading of it (PeriodInferred, with a note).
 type Figure struct {
 	tomlx.Table
-	ID          string  `toml:"id"`
-	IndicatorID string  `toml:"indicator"`
-	Region      string  `toml:"region"`
-	PeriodRaw   string  `toml:"period"`
-	Kind        string  `toml:"kind"`
-	Value       float64 `toml:"value"`
-	UnitRaw     string  `toml:"unit"`
-	Qualifier   string  `toml:"qualifier"`
-	Cumulative  bool    `toml:"cumulative"`
-	ReportID    string  `toml:"report"`
-	Quote       string  `toml:"quote"`
+	ID             string  `toml:"id"`
+	IndicatorID    string  `toml:"indicator"`
+	Region         string  `toml:"region"`
+	PeriodRaw      string  `toml:"period"`
+	PeriodInferred bool    `toml:"period_inferred"`
+	PeriodNoteZh   string  `toml:"period_note_zh"`
+	PeriodNoteEn   string  `toml:"period_note_en"`
+	Kind           string  `toml:"kind"`
+	Value          float64 `toml:"value"`
+	Upper          float64 `toml:"value_upper"`
+	UnitRaw        string  `toml:"unit"`
+	Qualifier      string  `toml:"qualifier"`
+	Per            string  `toml:"per"`
+	Change         string  `toml:"change"`
+	Cumulative     bool    `toml:"cumulative"`
+	ReportID       string  `toml:"report"`
+	Quote          string  `toml:"quote"`
 
-	// Written is the value as the quote writes it ("4.0" where value is 4).
-	Written   string     `toml:"-"`
-	Period    Period     `toml:"-"`
-	Unit      Unit       `toml:"-"`
-	ValueBase float64    `toml:"-"`
-	Report    *Report    `toml:"-"`
-	Indicator *Indicator `toml:"-"`
-	Match     Match      `toml:"-"` // where the quote is in the report
+	// Written is the value as the quote writes it ("4.0" where value is 4),
+	// WrittenUpper the upper value of a range.
+	Written, WrittenUpper string     `toml:"-"`
+	IsRange               bool       `toml:"-"`
+	Period                Period     `toml:"-"`
+	Unit                  Unit       `toml:"-"` // with the indicator's unit where the quote writes none
+	ValueBase             float64    `toml:"-"`
+	UpperBase             float64    `toml:"-"`
+	Report                *Report    `toml:"-"`
+	Indicator             *Indicator `toml:"-"`
+	Match                 Match      `toml:"-"` // where the quote is in the report
 }
 
 // Kinds of figure.
@@ -55,9 +67,20 @@ const (
 // FigureKinds lists the kinds in display order.
 var FigureKinds = []string{Actual, Expected, Target}
 
-// Qualifiers lists the allowed qualifiers: over for 超过/突破/以上/余, about for
-// 约/左右.
-var Qualifiers = []string{"", "over", "about"}
+// Qualifiers lists the allowed qualifiers: over for 超过, 突破, 超, 余, 多
+// (more than the value); at-least for 以上, 不低于, 不少于 (the value or
+// more); about for 约, 左右, 近.
+var Qualifiers = []string{"", "over", "at-least", "about"}
+
+// Pers lists the periods a rate may be given per: 每年 (a year), 每月.
+var Pers = []string{"", "year", "month"}
+
+// Changes lists the directions of a change: 提升, 提高, 增加 (up); 下降,
+// 减少, 降低 (down). "" is a level, not a change.
+var Changes = []string{"", "up", "down"}
+
+// PeriodNote returns the editor's note on the figure's period in lang.
+func (f *Figure) PeriodNote(lang string) string { return pick(lang, f.PeriodNoteZh, f.PeriodNoteEn) }
 
 // Paragraph is the anchor id of the block the figure's quote is in.
 func (f *Figure) Paragraph() string { return f.Match.Block.ID }
@@ -151,23 +174,43 @@ func (l *loader) checkFigure(fig *Figure, errs *diag.List) {
 		errs.Add(fig.At("kind"), "use actual, expected (预计/有望) or target (力争, plans)", "unknown kind %q", fig.Kind)
 	}
 	if !slices.Contains(Qualifiers, fig.Qualifier) {
-		errs.Add(fig.At("qualifier"), `use "" , "over" (超过/突破/以上/余) or "about" (约/左右)`, "unknown qualifier %q", fig.Qualifier)
+		errs.Add(fig.At("qualifier"), `use "" , "over" (超过/突破/余), "at-least" (以上/不低于) or "about" (约/左右)`, "unknown qualifier %q", fig.Qualifier)
+	}
+	if !slices.Contains(Pers, fig.Per) {
+		errs.Add(fig.At("per"), `use "year" for 每年 or "month" for 每月, or leave it out`, "unknown per %q", fig.Per)
+	}
+	if !slices.Contains(Changes, fig.Change) {
+		errs.Add(fig.At("change"), `use "up" (提升, 提高, 增加) or "down" (下降, 减少), or leave it out for a level`, "unknown change %q", fig.Change)
 	}
 	p, err := ParsePeriod(fig.PeriodRaw)
 	if err != nil {
 		errs.Add(fig.At("period"), "e.g. \"2020\", \"2020-01..2020-11\" or \"2021..2025\"", "%v", err)
 	}
 	fig.Period = p
+	if fig.PeriodInferred && (strings.TrimSpace(fig.PeriodNoteZh) == "" || strings.TrimSpace(fig.PeriodNoteEn) == "") {
+		errs.Add(fig.At("period_inferred"), "say in period_note_zh and period_note_en why the period is read so", "the period is the editor's reading, but has no note")
+	}
 	u, uerr := ParseUnit(fig.UnitRaw)
 	if uerr != nil {
 		errs.Add(fig.At("unit"), "write the unit as in the quote, e.g. %, 万个, 亿元; docs/EDITING.md lists them", "%v", uerr)
-	} else {
-		fig.Unit = u
-		fig.ValueBase = u.BaseValue(fig.Value)
 	}
-	if math.IsNaN(fig.Value) || math.IsInf(fig.Value, 0) {
-		errs.Add(fig.At("value"), "", "value is not a number")
+	for key, v := range map[string]float64{"value": fig.Value, "value_upper": fig.Upper} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			errs.Add(fig.At(key), "", "%s is not a number", key)
+		}
 	}
+	if fig.IsRange = fig.Has("value_upper"); fig.IsRange && !(fig.Upper > fig.Value) {
+		errs.Add(fig.At("value_upper"), "a range 1—2家 has value = 1 and value_upper = 2", "value_upper %s is not above value %s", FormatNumber(fig.Upper), FormatNumber(fig.Value))
+	}
+	if fig.Indicator != nil && uerr == nil {
+		u = fig.Indicator.resolve(u)
+		if ik := fig.Indicator.Unit.Kind(); u.Kind() != ik && !(fig.Change != "" && u.Base == "个百分点" && ik == "%") {
+			errs.Add(fig.At("unit"), fmt.Sprintf("the indicator is measured in %s; use an indicator that measures this, or correct the unit", fig.Indicator.Unit.describe()),
+				"unit %q (%s) does not fit indicator %s", fig.UnitRaw, u.describe(), fig.IndicatorID)
+		}
+	}
+	fig.Unit = u
+	fig.ValueBase, fig.UpperBase = u.BaseValue(fig.Value), u.BaseValue(fig.Upper)
 	if fig.Report = d.Report(fig.ReportID); fig.Report == nil {
 		if why := d.Why("report", fig.ReportID); why != nil {
 			errs.Follow(why, fig.At("report"), "", "report %q did not load", fig.ReportID)
@@ -192,8 +235,17 @@ func (l *loader) checkFigure(fig *Figure, errs *diag.List) {
 		return
 	}
 	fig.Written = numberAt(fig.Quote, i)
-	if uerr == nil && !unitFollows(fig.Quote, fig.Value, u) {
-		errs.Add(fig.At("unit"), "the unit is what the quote writes right after the number", "unit %q does not follow %s in the quote", fig.UnitRaw, fig.Written)
+	last := fig.Value // the number the unit follows: the upper value of a range
+	if fig.IsRange {
+		j := indexNumber(fig.Quote, i+len(fig.Written), fig.Upper)
+		if j < 0 {
+			errs.Add(fig.At("value_upper"), "value_upper is the second number of the range, as written: "+strings.Join(numberTokens(fig.Quote), ", "), "value_upper %s does not follow value in the quote", FormatNumber(fig.Upper))
+			return
+		}
+		fig.WrittenUpper, last = numberAt(fig.Quote, j), fig.Upper
+	}
+	if uerr == nil && !unitFollows(fig.Quote, last, u) {
+		errs.Add(fig.At("unit"), "the unit is what the quote writes right after the number", "unit %q does not follow %s in the quote", fig.UnitRaw, FormatNumber(last))
 	}
 }
 

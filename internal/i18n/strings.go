@@ -10,6 +10,11 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 
 	"reportsite/internal/diag"
 	"reportsite/internal/tomlx"
@@ -71,3 +76,21 @@ func (s Strings) Has(lang, key string) bool {
 }
 
 func sortedKeys(m map[string]string) []string { return slices.Sorted(maps.Keys(m)) }
+
+// One reports whether a number, written as in the text ("1", "1.0",
+// "45"), takes the singular in lang, by the CLDR plural rules: in English
+// only "1" does; Chinese has no plural.
+func One(lang, number string) bool {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return false
+	}
+	i, frac, _ := strings.Cut(strings.TrimPrefix(number, "-"), ".")
+	n, err := strconv.Atoi(i)
+	if err != nil {
+		return false
+	}
+	f, _ := strconv.Atoi("0" + frac)
+	t, _ := strconv.Atoi("0" + strings.TrimRight(frac, "0"))
+	return plural.Cardinal.MatchPlural(tag, n, len(frac), len(strings.TrimRight(frac, "0")), f, t) == plural.One
+}

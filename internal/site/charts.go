@@ -269,9 +269,14 @@ func scale(maxV float64, f *dataset.Figure, lang string) (float64, string) {
 	}
 	steps := []step{{1e12, "万亿"}, {1e8, "亿"}, {1e4, "万"}, {1, ""}}
 	noun := f.Unit.Base
+	if f.Unit.IsCount() {
+		noun = f.Indicator.Counts(lang, false)
+	}
 	if lang == "en" {
 		steps = []step{{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}, {1, ""}}
-		noun = b.En
+		if !f.Unit.IsCount() {
+			noun = b.Other
+		}
 	}
 	for _, st := range steps {
 		if maxV >= st.div {

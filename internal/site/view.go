@@ -196,14 +196,9 @@ func (v *View) IndicatorTable(figs []*dataset.Figure) FigureTable {
 	return FigureTable{Figures: figs, Anchors: true}
 }
 
-// UnitEn describes a unit code in English: 亿元 is "100 million yuan".
-func (v *View) UnitEn(code string) string {
-	u, err := dataset.ParseUnit(code)
-	if err != nil {
-		return code
-	}
-	return u.English()
-}
+// Unit describes an indicator's unit in the page's language: "firms",
+// "100 million yuan"; 家（企业）.
+func (v *View) Unit(in *dataset.Indicator) string { return in.UnitLabel(v.langOr("zh")) }
 
 // Nav is the site title and navigation, the same on every page of a
 // language and section.

@@ -66,6 +66,19 @@ func (t *Table) At(key string) diag.Pos {
 	return t.header
 }
 
+// Has reports whether key is written in the table.
+func (t *Table) Has(key string) bool {
+	if t == nil {
+		return false
+	}
+	for _, k := range t.keys {
+		if k.key == key {
+			return true
+		}
+	}
+	return false
+}
+
 // Elem is the position of the i-th element (from 0) of the array that is
 // the value of key, or of the value when the element cannot be located.
 func (t *Table) Elem(key string, i int) diag.Pos {
