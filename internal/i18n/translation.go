@@ -114,6 +114,14 @@ func (t *Translation) Lookup(u Unit) (en string, ok bool) {
 	return strings.TrimSpace(e.En), e.ZhHash == Hash(u.Zh)
 }
 
+// At is the position of key of the entry for a unit id, or the file's.
+func (t *Translation) At(id, key string) diag.Pos {
+	if i, ok := t.byID[id]; ok {
+		return t.Entries[i].At(key)
+	}
+	return diag.Pos{File: t.Path}
+}
+
 // Note returns the translator's note on a unit, if any.
 func (t *Translation) Note(id string) string {
 	if t == nil {

@@ -1,9 +1,13 @@
 package site
 
 import (
+	"fmt"
 	"io/fs"
+	"strconv"
+	"strings"
 
 	"reportsite/internal/diag"
+	"reportsite/internal/i18n"
 	"reportsite/internal/tomlx"
 )
 
@@ -12,13 +16,73 @@ const GlossaryPath = "data/glossary.toml"
 
 // Term is one entry of the glossary: how an official Chinese term is
 // rendered in English, with an optional explanation in each language.
+// check warns where a paragraph's Chinese holds the term and its English
+// holds none of the term's forms (en, or the forms listed in en_forms, in
+// any case), unless the term is marked unchecked: a word such as 市, which
+// is rightly "city", "municipal" or "Chongqing" by context, is explained,
+// not enforced.
 type Term struct {
 	tomlx.Table
-	Zh     string `toml:"zh"`
-	ZhHant string `toml:"zh_hant"`
-	En     string `toml:"en"`
-	NoteZh string `toml:"note_zh"`
-	NoteEn string `toml:"note_en"`
+	Zh        string   `toml:"zh"`
+	ZhHant    string   `toml:"zh_hant"`
+	En        string   `toml:"en"`
+	EnForms   []string `toml:"en_forms"`
+	Unchecked bool     `toml:"unchecked"`
+	NoteZh    string   `toml:"note_zh"`
+	NoteEn    string   `toml:"note_en"`
+}
+
+// forms are the English forms that render the term.
+func (t *Term) forms() []string {
+	if len(t.EnForms) > 0 {
+		return t.EnForms
+	}
+	return []string{t.En}
+}
+
+// in reports whether the Chinese text holds the term.
+func (t *Term) in(zh string) bool {
+	return strings.Contains(zh, t.Zh) || (t.ZhHant != "" && strings.Contains(zh, t.ZhHant))
+}
+
+// renderedIn reports whether the English text holds one of the term's
+// forms.
+func (t *Term) renderedIn(en string) bool {
+	en = strings.ToLower(en)
+	for _, f := range t.forms() {
+		if strings.Contains(en, strings.ToLower(f)) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkGlossary warns where a translated block's Chinese holds a glossary
+// term and its English does not render it as the glossary does.
+func (s *Site) checkGlossary(units []i18n.Unit, t *i18n.Translation) diag.List {
+	var l diag.List
+	for _, u := range units {
+		en, _ := t.Lookup(u)
+		if en == "" {
+			continue
+		}
+		for _, term := range s.Glossary {
+			if term.Unchecked || !term.in(u.Zh) || term.renderedIn(en) {
+				continue
+			}
+			l.Warn(t.At(u.ID, "en"), fmt.Sprintf("the glossary (%s) renders it %s", term.At("en"), quoteAll(term.forms())),
+				"%s has %s in Chinese, but its English does not render it as the glossary does", u.ID, term.Zh)
+		}
+	}
+	return l
+}
+
+func quoteAll(forms []string) string {
+	q := make([]string, len(forms))
+	for i, f := range forms {
+		q[i] = strconv.Quote(f)
+	}
+	return strings.Join(q, " or ")
 }
 
 // Note returns the explanation in lang.
@@ -39,7 +103,7 @@ func loadGlossary(fsys fs.FS) ([]*Term, diag.List) {
 			continue
 		}
 		switch {
-		case t.Zh == "" || t.En == "":
+		case t.Zh == "" || (t.En == "" && len(t.EnForms) == 0):
 			errs.Add(t.Header(), "a term has zh and en", "incomplete glossary term")
 		case seen[t.Zh] != nil:
 			errs.Add(t.At("zh"), "keep one entry per term; the first is at "+seen[t.Zh].At("zh").String(), "term %q is listed twice", t.Zh)

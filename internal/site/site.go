@@ -142,8 +142,10 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			}
 			continue
 		}
-		errs = append(errs, t.Check(i18n.Units(r.Doc))...)
+		units := i18n.Units(r.Doc)
+		errs = append(errs, t.Check(units)...)
 		errs = append(errs, s.checkTranslatedFigures(r, t)...)
+		errs = append(errs, s.checkGlossary(units, t)...)
 		s.Translations[r.ID] = t
 	}
 	for _, id := range sortedKeys(raw) {
