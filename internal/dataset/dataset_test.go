@@ -48,6 +48,7 @@ id = "growth"
 name_zh = "增速"
 name_en = "Growth"
 unit = "%"
+direction = "higher"
 category = "economy"
 definition_zh = "定义"
 definition_en = "Definition"
@@ -57,6 +58,10 @@ id = "stations"
 name_zh = "基站"
 name_en = "Stations"
 unit = "个"
+counts_zh = "基站"
+counts_en = "base station"
+counts_en_plural = "base stations"
+direction = "higher"
 category = "digital"
 definition_zh = "定义"
 definition_en = "Definition"
@@ -108,13 +113,13 @@ quote = "累计建成5G基站 4.5万余个"
 		t.Fatalf("%d figures, want 2", len(d.Figures))
 	}
 	f := d.Figures[1]
-	if f.ValueBase != 45000 || f.Unit.Base != "个" || f.Paragraph() != "p-7" {
-		t.Errorf("figure s: value_base %v, base unit %q, paragraph %s; want 45000, 个, p-7", f.ValueBase, f.Unit.Base, f.Paragraph())
+	if f.ValueBase != 45000 || f.Unit.Kind() != "count" || f.Paragraph() != "p-7" {
+		t.Errorf("figure s: value_base %v, unit kind %q, paragraph %s; want 45000, count, p-7", f.ValueBase, f.Unit.Kind(), f.Paragraph())
 	}
 	if got := f.Display("zh"); got != "超过4.5万个" {
 		t.Errorf("Display(zh) = %q", got)
 	}
-	if got := f.Display("en"); got != "over 45,000" {
+	if got := f.Display("en"); got != "over 45,000 base stations" {
 		t.Errorf("Display(en) = %q", got)
 	}
 	if b := d.Report("r1").Doc.BlockAt(11); b == nil || !strings.Contains(b.Text, "立足优势") {
@@ -134,8 +139,12 @@ func TestFigureErrors(t *testing.T) {
 			`data/figures/a.toml:7:9: value 5.6 does not occur in the quote (value is the number as written in the quote: 1, 11, 5.5)`},
 		{"unit unknown", `unit = "%"`, `unit = "斤"`,
 			`data/figures/a.toml:8:8: unknown unit "斤" (write the unit as in the quote, e.g. %, 万个, 亿元; docs/EDITING.md lists them)`},
-		{"unit not after value", `unit = "%"`, `unit = "个"`,
-			`data/figures/a.toml:8:8: unit "个" does not follow 5.5 in the quote (the unit is what the quote writes right after the number)`},
+		{"unit not after value", "indicator = \"growth\"\nregion = \"chongqing\"\nperiod = \"2020-01..2020-11\"\nkind = \"actual\"\nvalue = 5.5\nunit = \"%\"", "indicator = \"stations\"\nregion = \"chongqing\"\nperiod = \"2020-01..2020-11\"\nkind = \"actual\"\nvalue = 5.5\nunit = \"家\"",
+			`data/figures/a.toml:8:8: unit "家" does not follow 5.5 in the quote (the unit is what the quote writes right after the number)`},
+		{"unit of another kind", `unit = "%"`, `unit = "个百分点"`,
+			`data/figures/a.toml:8:8: unit "个百分点" (percentage points) does not fit indicator growth (the indicator is measured in per cent; use an indicator that measures this, or correct the unit)`},
+		{"unit of another indicator", `indicator = "growth"`, `indicator = "stations"`,
+			`data/figures/a.toml:8:8: unit "%" (per cent) does not fit indicator stations (the indicator is measured in a count; use an indicator that measures this, or correct the unit)`},
 		{"indicator", `indicator = "growth"`, `indicator = "grwoth"`,
 			`data/figures/a.toml:3:13: unknown indicator "grwoth" (add it to data/indicators.toml or use an existing id; did you mean "growth"?)`},
 		{"report", `report = "r1"`, `report = "r2"`,
@@ -149,7 +158,7 @@ func TestFigureErrors(t *testing.T) {
 		{"kind", `kind = "actual"`, `kind = "planned"`,
 			`data/figures/a.toml:6:8: unknown kind "planned" (use actual, expected (预计/有望) or target (力争, plans))`},
 		{"qualifier", `qualifier = ""`, `qualifier = "more"`,
-			`data/figures/a.toml:9:13: unknown qualifier "more" (use "" , "over" (超过/突破/以上/余) or "about" (约/左右))`},
+			`data/figures/a.toml:9:13: unknown qualifier "more" (use "" , "over" (超过/突破/余), "at-least" (以上/不低于) or "about" (约/左右))`},
 		{"id", `id = "g"`, `id = "G_1"`,
 			`data/figures/a.toml:2:6: figure id "G_1" is not kebab-case (use lower-case letters, digits and hyphens, e.g. cq-2020-ind-va-growth)`},
 		{"unknown key", `cumulative = false`, `cumulativ = false`,
@@ -209,41 +218,78 @@ func TestErratumErrors(t *testing.T) {
 }
 
 func TestUnits(t *testing.T) {
+	firms := &Indicator{CountsEn: "firm", CountsEnPlural: "firms"}
 	for _, tc := range []struct {
-		unit  string
-		value float64
-		base  float64
-		bu    string
-		en    string
+		unit    string
+		value   float64
+		written string
+		base    float64
+		kind    string // what the unit measures
+		en      string
 	}{
-		{"%", 5.5, 5.5, "%", "5.5%"},
-		{"个百分点", 1.7, 1.7, "个百分点", "1.7 percentage points"},
-		{"万个", 4.5, 45000, "个", "45,000"},
-		{"万户", 13.3, 133000, "户", "133,000 firms"},
-		{"万", 9089, 90890000, "", "90.89 million"},
-		{"万次", 6921, 69210000, "次", "69.21 million times"},
-		{"亿元", 7530, 753000000000, "元", "753 billion yuan"},
-		{"亿元", 442.2, 44220000000, "元", "44.22 billion yuan"},
-		{"万亿元", 2.6, 2600000000000, "元", "2.6 trillion yuan"},
-		{"亿美元", 52.6, 5260000000, "美元", "5.26 billion US dollars"},
-		{"亿千瓦时", 1000, 100000000000, "千瓦时", "100 billion kWh"},
-		{"万吨", 730, 7300000, "吨", "7.3 million tonnes"},
-		{"家", 2345, 2345, "家", "2,345 firms"},
-		{"位", 4, 4, "位", "No. 4"},
+		{"%", 5.5, "5.5", 5.5, "%", "5.5%"},
+		{"个百分点", 1.7, "1.7", 1.7, "个百分点", "1.7 percentage points"},
+		{"个百分点", 1, "1", 1, "个百分点", "1 percentage point"},
+		{"万个", 4.5, "4.5", 45000, "count", "45,000 firms"},
+		{"万户", 13.3, "13.3", 133000, "count", "133,000 firms"},
+		{"家", 2345, "2345", 2345, "count", "2,345 firms"},
+		{"家", 1, "1", 1, "count", "1 firm"},
+		{"家", 1, "1.0", 1, "count", "1.0 firms"},
+		{"万", 9089, "9089", 90890000, "count", "90.89 million firms"},
+		{"亿元", 7530, "7530", 753000000000, "元", "753 billion yuan"},
+		{"亿元", 442.2, "442.2", 44220000000, "元", "44.22 billion yuan"},
+		{"万亿元", 2.6, "2.6", 2600000000000, "元", "2.6 trillion yuan"},
+		{"亿美元", 52.6, "52.6", 5260000000, "美元", "5.26 billion US dollars"},
+		{"亿千瓦时", 1000, "1000", 100000000000, "千瓦时", "100 billion kWh"},
+		{"万吨", 730, "730", 7300000, "吨", "7.3 million tonnes"},
+		{"年", 1, "1", 1, "年", "1 year"},
+		{"年", 13, "13", 13, "年", "13 years"},
+		{"倍", 50, "50", 50, "倍", "50 times"},
+		{"位", 4, "4", 4, "位", "No. 4"},
+		{"", 65, "65", 65, "", "65"},
 	} {
 		u, err := ParseUnit(tc.unit)
 		if err != nil {
 			t.Errorf("ParseUnit(%q): %v", tc.unit, err)
 			continue
 		}
-		f := &Figure{Value: tc.value, Unit: u, ValueBase: u.BaseValue(tc.value)}
-		if f.ValueBase != tc.base || u.Base != tc.bu || f.EnglishValue() != tc.en {
-			t.Errorf("%v %s = %v %q, %q; want %v %q, %q", tc.value, tc.unit, f.ValueBase, u.Base, f.EnglishValue(), tc.base, tc.bu, tc.en)
+		f := &Figure{Value: tc.value, Written: tc.written, Unit: u, ValueBase: u.BaseValue(tc.value), Indicator: firms}
+		if f.ValueBase != tc.base || u.Kind() != tc.kind || f.EnglishValue() != tc.en {
+			t.Errorf("%s %s = %v %q, %q; want %v %q, %q", tc.written, tc.unit, f.ValueBase, u.Kind(), f.EnglishValue(), tc.base, tc.kind, tc.en)
 		}
 	}
-	for _, bad := range []string{"", "斤", "万万", "亿亿元"} {
+	for _, bad := range []string{"斤", "万万", "亿亿元", "万%", "亿位", "chains"} {
 		if _, err := ParseUnit(bad); err == nil {
 			t.Errorf("ParseUnit(%q) succeeded", bad)
+		}
+	}
+}
+
+// TestDisplay: what a figure says, in both languages, for every shape of
+// figure the schema holds.
+func TestDisplay(t *testing.T) {
+	measures := &Indicator{CountsZh: "措施", CountsEn: "measure", CountsEnPlural: "measures"}
+	centres := &Indicator{CountsZh: "创新中心", CountsEn: "innovation centre", CountsEnPlural: "innovation centres"}
+	for _, tc := range []struct {
+		fig    Figure
+		zh, en string
+	}{
+		{Figure{Value: 13, Written: "13", UnitRaw: "条", Indicator: measures}, "13条", "13 measures"},
+		{Figure{Value: 1, Written: "1", UnitRaw: "个", Qualifier: "at-least", Indicator: centres}, "1个以上", "at least 1 innovation centre"},
+		{Figure{Value: 1, Written: "1", Upper: 2, WrittenUpper: "2", IsRange: true, UnitRaw: "家", Indicator: centres}, "1—2家", "1–2 innovation centres"},
+		{Figure{Value: 100, Written: "100", UnitRaw: "个", Per: "year", Indicator: centres}, "每年100个", "100 innovation centres a year"},
+		{Figure{Value: 4, Written: "4", UnitRaw: "位", Change: "up"}, "上升4位", "up 4 places"},
+		{Figure{Value: 1, Written: "1", UnitRaw: "位", Change: "down"}, "下降1位", "down 1 place"},
+		{Figure{Value: 5, Written: "5", UnitRaw: "个百分点", Change: "up"}, "提高5个百分点", "up 5 percentage points"},
+		{Figure{Value: 4.5, Written: "4.5", UnitRaw: "万个", Qualifier: "over", Indicator: centres}, "超过4.5万个", "over 45,000 innovation centres"},
+		{Figure{Value: 6, Written: "6", UnitRaw: "%", Qualifier: "about"}, "约6%", "about 6%"},
+		{Figure{Value: 65, Written: "65", UnitRaw: ""}, "65", "65"},
+	} {
+		f := tc.fig
+		f.Unit, _ = ParseUnit(f.UnitRaw)
+		f.ValueBase, f.UpperBase = f.Unit.BaseValue(f.Value), f.Unit.BaseValue(f.Upper)
+		if zh, en := f.Display("zh"), f.Display("en"); zh != tc.zh || en != tc.en {
+			t.Errorf("Display = %q, %q; want %q, %q", zh, en, tc.zh, tc.en)
 		}
 	}
 }
@@ -299,7 +345,8 @@ func TestExportRoundTrip(t *testing.T) {
 	}
 	url := func(lang, id string) string { return "https://x.example/" + lang + "/reports/" + id + "/" }
 	var recs []map[string]any
-	if err := json.Unmarshal(FiguresJSON(d.Figures, url), &recs); err != nil {
+	english := func(*Figure) string { return "The value added grew by 5.5%." }
+	if err := json.Unmarshal(FiguresJSON(d.Figures, url, english), &recs); err != nil {
 		t.Fatal(err)
 	}
 	if len(recs) != 1 {
@@ -311,15 +358,17 @@ func TestExportRoundTrip(t *testing.T) {
 		}
 	}
 	want := map[string]any{"id": "g", "indicator": "growth", "indicator_zh": "增速", "indicator_en": "Growth", "region": "chongqing",
-		"period": "2020-01..2020-11", "kind": "actual", "value": 5.5, "unit": "%", "value_base": 5.5, "base_unit": "%", "qualifier": "",
-		"cumulative": false, "report": "r1", "seed": "s.txt", "seed_line": 7.0, "quote": "1月—11月，全市规上工业增加值增长5.5%", "paragraph": "p-7",
+		"period": "2020-01..2020-11", "period_inferred": false, "period_note_zh": "", "period_note_en": "", "kind": "actual",
+		"value": 5.5, "value_upper": nil, "unit": "%", "value_base": 5.5, "value_upper_base": nil, "base_unit": "%", "counts_zh": "", "counts_en": "",
+		"qualifier": "", "per": "", "change": "", "cumulative": false, "report": "r1", "seed": "s.txt", "seed_line": 7.0,
+		"quote": "1月—11月，全市规上工业增加值增长5.5%", "quote_en": "The value added grew by 5.5%.", "paragraph": "p-7",
 		"url_zh": "https://x.example/zh/reports/r1/#p-7", "url_en": "https://x.example/en/reports/r1/#p-7"}
 	for k, v := range want {
 		if recs[0][k] != v {
 			t.Errorf("JSON %s = %v, want %v", k, recs[0][k], v)
 		}
 	}
-	rows, err := csv.NewReader(bytes.NewReader(FiguresCSV(d.Figures, url))).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(FiguresCSV(d.Figures, url, english))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,6 +378,9 @@ func TestExportRoundTrip(t *testing.T) {
 	for i, col := range FigureColumns {
 		j, _ := json.Marshal(recs[0][col])
 		cell := strings.Trim(string(j), `"`)
+		if cell == "null" {
+			cell = ""
+		}
 		if rows[1][i] != cell {
 			t.Errorf("CSV %s = %q, JSON has %q", col, rows[1][i], cell)
 		}
@@ -377,6 +429,11 @@ func TestEditingListsEveryUnit(t *testing.T) {
 	for u := range BaseUnits {
 		if u != "" && !strings.Contains(string(guide), "`"+u+"`") {
 			t.Errorf("docs/EDITING.md does not list the unit %q", u)
+		}
+	}
+	for _, m := range MeasureWords {
+		if !strings.Contains(string(guide), "`"+m+"`") {
+			t.Errorf("docs/EDITING.md does not list the measure word %q", m)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -150,6 +151,10 @@ func decodeAll(fsys fs.FS, names []string) []decodedFigures {
 	return out
 }
 
+// errUnitFit marks a unit that does not fit the figure's indicator, an
+// error reported once.
+var errUnitFit = errors.New("unit does not fit the indicator")
+
 // MaxQuote is the longest quote a figure may have, in characters: a quote
 // is the clause that makes a number understandable, not a paragraph.
 const MaxQuote = 300
@@ -205,6 +210,7 @@ func (l *loader) checkFigure(fig *Figure, errs *diag.List) {
 	if fig.Indicator != nil && uerr == nil {
 		u = fig.Indicator.resolve(u)
 		if ik := fig.Indicator.Unit.Kind(); u.Kind() != ik && !(fig.Change != "" && u.Base == "个百分点" && ik == "%") {
+			uerr = errUnitFit
 			errs.Add(fig.At("unit"), fmt.Sprintf("the indicator is measured in %s; use an indicator that measures this, or correct the unit", fig.Indicator.Unit.describe()),
 				"unit %q (%s) does not fit indicator %s", fig.UnitRaw, u.describe(), fig.IndicatorID)
 		}

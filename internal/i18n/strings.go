@@ -28,7 +28,10 @@ func StringsPath(lang string) string { return path.Join("data/i18n", lang+".toml
 
 // LoadStrings reads the interface strings of langs. Every language must
 // define the same keys: a key missing in one file is an error naming that
-// file and the file that has it.
+// file and the file that has it. A string with a number that a noun must
+// agree with comes in plural forms, key.one and key.other as CLDR names
+// them ("%d figure", "%d figures"), each language defining the forms its
+// grammar has (Chinese only other).
 func LoadStrings(fsys fs.FS, langs []string) (Strings, diag.List) {
 	s := Strings{}
 	var errs diag.List
@@ -42,17 +45,57 @@ func LoadStrings(fsys fs.FS, langs []string) (Strings, diag.List) {
 	if len(errs) > 0 {
 		return s, errs
 	}
+	bases := func(lang string) map[string]string { // base key → a key that has it
+		m := map[string]string{}
+		for key := range s[lang] {
+			m[pluralBase(key)] = key
+		}
+		return m
+	}
 	for _, a := range langs {
-		for _, key := range sortedKeys(s[a]) {
+		ba := bases(a)
+		for _, base := range sortedKeys(ba) {
 			for _, b := range langs {
-				if _, ok := s[b][key]; !ok {
-					errs.Add(diag.Pos{File: StringsPath(b)}, fmt.Sprintf("%s defines it at %s", StringsPath(a), files[a].At(key)),
-						"missing interface string %q", key)
+				if _, ok := bases(b)[base]; !ok {
+					errs.Add(diag.Pos{File: StringsPath(b)}, fmt.Sprintf("%s defines it at %s", StringsPath(a), files[a].At(ba[base])),
+						"missing interface string %q", base)
+				}
+			}
+			if base == ba[base] {
+				continue
+			}
+			for _, form := range []string{"other", "one"} {
+				if _, ok := s[a][base+"."+form]; !ok && (form == "other" || One(a, "1")) {
+					errs.Add(files[a].At(ba[base]), fmt.Sprintf("a string with plural forms has %s.one and %s.other in English, %s.other in Chinese", base, base, base),
+						"plural string %q has no form %q", base, form)
 				}
 			}
 		}
 	}
 	return s, errs
+}
+
+// pluralBase strips a CLDR plural category from a key: "x.one" is "x".
+func pluralBase(key string) string {
+	for _, form := range []string{".zero", ".one", ".two", ".few", ".many", ".other"} {
+		if b, ok := strings.CutSuffix(key, form); ok {
+			return b
+		}
+	}
+	return key
+}
+
+// Plural returns the form of key that agrees with n in lang (key.one for
+// 1 in English, key.other otherwise), with n filled in for its %d.
+func (s Strings) Plural(lang, key string, n int) string {
+	form := ".other"
+	if One(lang, strconv.Itoa(n)) {
+		form = ".one"
+	}
+	if v, ok := s[lang][key+form]; ok {
+		return fmt.Sprintf(v, n)
+	}
+	return fmt.Sprintf(s.T(lang, key+".other"), n)
 }
 
 // MissingMark starts the text that T returns for a key that does not

@@ -33,11 +33,11 @@ func (v *View) Body(rp *ReportPage) template.HTML {
 				b.WriteString(`<strong class="lead" id="` + esc(bl.HeadingID) + `">` + string(bl.Lead) + "</strong>")
 			}
 			b.WriteString(string(bl.HTML))
-			b.WriteString(`<a class="permalink" href="#` + esc(bl.ID) + `" aria-label="` + esc(v.T("report.permalink")+" "+bl.ID) + `">¶</a></p>` + "\n")
+			b.WriteString(`<a class="permalink" href="#` + esc(bl.ID) + `" aria-label="` + esc(v.T("report.permalink")+" "+bl.ID) + `"></a></p>` + "\n")
 		case "highlight":
 			b.WriteString(`<aside class="highlight" id="` + esc(bl.ID) + `" aria-label="` + esc(v.T("report.highlight")) + `"><p>` + string(bl.HTML) + "</p></aside>\n")
 		case "caption":
-			b.WriteString(`<p class="caption" id="` + esc(bl.ID) + `"><span class="caption-label">` + esc(v.T("report.caption")) + "</span> " + string(bl.HTML) + "</p>\n")
+			b.WriteString(`<p class="caption" id="` + esc(bl.ID) + `" data-label="` + esc(v.T("report.caption")) + `">` + string(bl.HTML) + "</p>\n")
 		default:
 			b.WriteString(`<p class="body-meta" id="` + esc(bl.ID) + `">` + string(bl.HTML) + "</p>\n")
 		}
@@ -57,14 +57,14 @@ func (v *View) Body(rp *ReportPage) template.HTML {
 // figureList lists the figures of one paragraph, under it.
 func (v *View) figureList(b *strings.Builder, figs []*dataset.Figure) {
 	esc := template.HTMLEscapeString
-	b.WriteString(`<details class="para-figures"><summary>` + esc(v.Sprintf("fig.in_paragraph", len(figs))) + "</summary>\n<ul>")
+	b.WriteString(`<details class="para-figures"><summary>` + esc(v.Plural("fig.in_paragraph", len(figs))) + "</summary>\n<ul>")
 	for _, f := range figs {
 		b.WriteString(`<li id="f-` + esc(f.ID) + `"><a href="` + esc(v.IndicatorURL(f.IndicatorID)) + `">` + esc(f.Indicator.Name(v.Lang)) + "</a>: <strong>" +
 			esc(v.Value(f)) + "</strong> · " + esc(v.Region(f.Region)) + " · " + esc(v.Period(f)) + ` · <span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span>")
 		if f.Cumulative {
 			b.WriteString(" · " + esc(v.T("fig.cumulative")))
 		}
-		b.WriteString(` <a class="permalink" href="#f-` + esc(f.ID) + `" aria-label="` + esc(f.ID) + `">#</a></li>` + "\n")
+		b.WriteString(` <a class="permalink" href="#f-` + esc(f.ID) + `" aria-label="` + esc(f.ID) + `"></a></li>` + "\n")
 	}
 	b.WriteString("</ul></details>\n")
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"reportsite/internal/i18n"
 	"reportsite/internal/testsite"
 )
 
@@ -115,4 +116,78 @@ func TestScriptBudget(t *testing.T) {
 		t.Errorf("a chart page ships %d bytes of gzipped JavaScript, over the 200 KB budget", total)
 	}
 	t.Logf("chart pages ship %d bytes of gzipped JavaScript", total)
+}
+
+// TestCopiedParagraphsAreTheReportsWords selects every paragraph of every
+// report page in headless Chromium, as a reader who copies it would, and
+// compares the selection with the report's words: on the Chinese page the
+// text after errata, run-in heading included; on the English page the
+// translation (or the Chinese where a block is shown untranslated). Figure
+// marks, paragraph links and erratum marks must not be copied.
+func TestCopiedParagraphsAreTheReportsWords(t *testing.T) {
+	out := realSite(t)
+	s, errs := Load(root, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	fsys := fstest.MapFS{}
+	for p, b := range out.Files {
+		fsys[p] = &fstest.MapFile{Data: b}
+	}
+	srv := httptest.NewServer(http.FileServer(http.FS(fsys)))
+	defer srv.Close()
+	ctx := testsite.Browser(t)
+	checked := 0
+	for _, r := range s.Data.Reports {
+		want := map[string]map[string]string{"zh": {}, "en": {}}
+		tr := s.Translations[r.ID]
+		for _, b := range r.Doc.Body() {
+			if b.Kind.String() != "paragraph" {
+				continue
+			}
+			want["zh"][b.ID] = b.Lead + b.Text
+			lead, _ := tr.Lookup(i18n.Unit{ID: b.HeadingID(), Zh: b.Lead})
+			text, _ := tr.Lookup(i18n.Unit{ID: b.ID, Zh: b.Text})
+			switch {
+			case b.Lead != "" && lead == "":
+				lead = b.Lead
+			case lead != "":
+				lead += " "
+			}
+			if b.Text != "" && text == "" {
+				text = b.Text
+			}
+			want["en"][b.ID] = lead + text
+		}
+		for _, lang := range []string{"zh", "en"} {
+			step, cancel := context.WithTimeout(ctx, 30*time.Second)
+			err := chromedp.Do(step, chromedp.Navigate(srv.URL+"/"+lang+"/reports/"+r.ID+"/"))
+			cancel()
+			if err != nil {
+				t.Fatalf("%s %s: %v", lang, r.ID, err)
+			}
+			copied := testsite.Eval[map[string]string](t, ctx, `(() => {
+				const out = {};
+				const sel = window.getSelection();
+				for (const p of document.querySelectorAll(".report-body p[id^='p-']")) {
+					const range = document.createRange();
+					range.selectNodeContents(p);
+					sel.removeAllRanges();
+					sel.addRange(range);
+					out[p.id] = sel.toString();
+				}
+				return out;
+			})()`)
+			if len(copied) != len(want[lang]) {
+				t.Errorf("%s %s: %d paragraphs on the page, %d in the report", lang, r.ID, len(copied), len(want[lang]))
+			}
+			for id, w := range want[lang] {
+				if got := copied[id]; got != w {
+					t.Errorf("%s %s #%s: copying gives\n%q\nwant\n%q", lang, r.ID, id, got, w)
+				}
+				checked++
+			}
+		}
+	}
+	t.Logf("%d paragraphs copied", checked)
 }

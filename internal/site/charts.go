@@ -325,7 +325,7 @@ func (v *View) DataTable(c *Chart) template.HTML {
 				b.WriteString(`<td class="num">—</td>`)
 				continue
 			}
-			b.WriteString(`<td class="num"><a href="` + esc(v.FigureURL(f)) + `" title="` + esc(f.Quote) + `">` + esc(v.Value(f)) + "</a></td>")
+			b.WriteString(`<td class="num"><a href="` + esc(v.FigureURL(f)) + `" title="` + esc(v.Quote(f)) + `">` + esc(v.Value(f)) + "</a></td>")
 		}
 		b.WriteString("</tr>\n")
 	}

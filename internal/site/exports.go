@@ -99,10 +99,3 @@ func (s *Site) checkTranslatedFigures(r *dataset.Report, t *i18n.Translation) di
 	}
 	return l
 }
-
-// englishQuote is the sentence of the English translation that holds a
-// figure, or "" where the paragraph is not translated or the figure's
-// number is not found in it.
-func (s *Site) englishQuote(f *dataset.Figure) string {
-	return ""
-}

@@ -320,15 +320,15 @@ func annotate(text string, spans []span, corr []seed.Correction, errHref func(in
 			b.WriteString("</mark>")
 			for _, f := range spans[ev.i].figs {
 				href, title := link(f)
-				fmt.Fprintf(&b, `<a class="figref" href="%s" title="%s" aria-label="%s">◆</a>`, esc(href), esc(title), esc(title))
+				fmt.Fprintf(&b, `<a class="figref" href="%s" title="%s" aria-label="%s"></a>`, esc(href), esc(title), esc(title))
 			}
 		case 1:
 			c := corr[ev.i]
 			if c.Offset < pos {
 				continue
 			}
-			fmt.Fprintf(&b, `<span class="erratum"><del>%s</del><ins>%s</ins><a class="erratum-ref" href="%s">[%d]</a></span>`,
-				esc(c.Original), esc(c.Corrected), errHref(c.Ref), c.Ref)
+			fmt.Fprintf(&b, `<span class="erratum"><del data-printed="%s" title="%s"></del><ins>%s</ins><a class="erratum-ref" href="%s" data-n="%d" aria-label="%s"></a></span>`,
+				esc(c.Original), esc(c.Original), esc(c.Corrected), errHref(c.Ref), c.Ref, esc(fmt.Sprintf("erratum %d: %s → %s", c.Ref, c.Original, c.Corrected)))
 			pos = c.Offset + len(c.Corrected)
 		}
 	}

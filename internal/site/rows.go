@@ -30,10 +30,40 @@ func (v *View) Row(f *dataset.Figure, t FigureTable) template.HTML {
 		cumulative = ""
 	}
 	b.WriteString("<td>" + esc(v.Region(f.Region)) + cumulative + "</td>")
-	b.WriteString("<td>" + esc(v.Period(f)) + "</td>")
+	b.WriteString("<td>" + v.periodCell(f) + "</td>")
 	b.WriteString(`<td><span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span></td>")
 	b.WriteString(`<td class="num">` + esc(v.Value(f)) + "</td>")
-	b.WriteString(`<td class="quote"><q lang="zh-` + esc(f.Report.Script) + `">` + esc(f.Quote) + `</q> <a href="` + esc(v.FigureURL(f)) + `">` +
+	b.WriteString(`<td class="quote">` + v.quoteCell(f) + ` <a href="` + esc(v.FigureURL(f)) + `">` +
 		esc(f.Report.Title(v.Lang)) + " §" + esc(f.Paragraph()) + "</a></td></tr>\n")
 	return template.HTML(b.String())
+}
+
+// periodCell is a figure's period, and where the text gives none, the tag
+// "period not stated" with the editor's reading.
+func (v *View) periodCell(f *dataset.Figure) string {
+	esc := template.HTMLEscapeString
+	s := esc(v.Period(f))
+	if f.PeriodInferred {
+		s += ` <span class="tag">` + esc(v.T("fig.period_inferred")) + `</span>`
+	}
+	if note := f.PeriodNote(v.langOr("zh")); note != "" {
+		s += `<br><span class="card-meta">` + esc(v.T("fig.period_note")) + " " + esc(note) + "</span>"
+	}
+	return s
+}
+
+// quoteCell is a figure's source sentence: on an English page the sentence
+// of the translation, with the Chinese quote beside it; the Chinese quote
+// alone where the English has none.
+func (v *View) quoteCell(f *dataset.Figure) string {
+	esc := template.HTMLEscapeString
+	zh := `<q lang="zh-` + esc(f.Report.Script) + `">` + esc(f.Quote) + `</q>`
+	if v.Lang != "en" {
+		return zh
+	}
+	en := v.Site.englishQuote(f)
+	if en == "" {
+		return zh + ` <span class="card-meta">` + esc(v.T("fig.quote_untranslated")) + `</span>`
+	}
+	return `<q>` + esc(en) + `</q><br><span class="quote-zh">` + zh + `</span>`
 }

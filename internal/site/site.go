@@ -82,6 +82,8 @@ type Site struct {
 	Comparisons  []*Comparison
 	Charts       map[string]*Chart
 
+	quotesEn  map[*dataset.Figure]string // the English sentence of each figure
+
 	pages     []*Page
 	sorted    map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
 	templates *render.Templates
@@ -168,6 +170,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	if len(errs.Errors()) > 0 {
 		return s, errs
 	}
+	s.quotesEn = s.englishQuotes()
 	s.Years = s.years()
 	s.Comparisons = s.compare()
 	errs = append(errs, s.buildCharts()...)

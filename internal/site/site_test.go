@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +16,8 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+
+	"reportsite/internal/dataset"
 )
 
 // The tests build the real site from the repository root.
@@ -357,4 +360,88 @@ func TestNoComparablePairs(t *testing.T) {
 	if !strings.Contains(string(out.Files["en/compare/index.html"]), "No indicator") {
 		t.Errorf("the compare page does not say there is nothing to compare")
 	}
+}
+
+// TestEnglishNumbersAgree scans the text of every English page for a plural
+// noun right after the number 1 ("1 figures", "1 national industrial
+// clusters"): every noun the site writes after a number — what indicators
+// count, units, and the nouns of the interface's plural strings — must
+// agree with it.
+func TestEnglishNumbersAgree(t *testing.T) {
+	out := realSite(t)
+	s, errs := Load(root, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	plurals := map[string]bool{"places": true}
+	lastWord := func(s string) string { f := strings.Fields(s); return strings.ToLower(f[len(f)-1]) }
+	for _, in := range s.Data.Indicators {
+		if in.CountsEnPlural != "" && in.CountsEnPlural != in.CountsEn {
+			plurals[lastWord(in.CountsEnPlural)] = true
+		}
+	}
+	for _, u := range dataset.BaseUnits {
+		if u.Other != u.One {
+			plurals[lastWord(u.Other)] = true
+		}
+	}
+	for key, v := range s.Strings["en"] {
+		if strings.HasSuffix(key, ".other") {
+			if m := regexp.MustCompile(`%d (\w+)`).FindStringSubmatch(v); m != nil && !strings.HasSuffix(key, "observations.other") {
+				plurals[m[1]] = true
+			}
+		}
+	}
+	var words []string
+	for w := range plurals {
+		words = append(words, regexp.QuoteMeta(w))
+	}
+	sort.Strings(words)
+	re := regexp.MustCompile(`(?:^|[^\d.,–\-])1 (?:[A-Za-z-]+ ){0,3}?(` + strings.Join(words, "|") + `)\b`)
+	checked := 0
+	for p, pg := range parsePages(t, out) {
+		if !strings.HasPrefix(p, "en/") {
+			continue
+		}
+		checked++
+		text := englishText(pg.doc)
+		for _, m := range re.FindAllString(text, -1) {
+			t.Errorf("%s: %q: a plural after 1", p, strings.TrimSpace(m))
+		}
+	}
+	if checked < 200 {
+		t.Errorf("only %d English pages checked", checked)
+	}
+	t.Logf("%d English pages, %d plural nouns", checked, len(plurals))
+}
+
+// englishText is the visible text of a page outside elements in Chinese,
+// one line per block.
+func englishText(n *html.Node) string {
+	var b strings.Builder
+	var walkText func(*html.Node)
+	walkText = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "head":
+				return
+			}
+			for _, a := range n.Attr {
+				if a.Key == "lang" && strings.HasPrefix(a.Val, "zh") {
+					return
+				}
+			}
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walkText(c)
+		}
+		if n.Type == html.ElementNode && (n.Data == "p" || n.Data == "li" || n.Data == "td" || n.Data == "th" || n.Data == "div" || n.Data == "h2") {
+			b.WriteString("\n")
+		}
+	}
+	walkText(n)
+	return b.String()
 }

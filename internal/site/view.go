@@ -172,6 +172,20 @@ func (v *View) Reasons(keys []string) []string {
 	return out
 }
 
+// Quote is a figure's source sentence in the page's language, for a
+// title: on an English page the sentence of the translation, where there is
+// one.
+func (v *View) Quote(f *dataset.Figure) string {
+	if en := v.Site.englishQuote(f); v.Lang == "en" && en != "" {
+		return en
+	}
+	return f.Quote
+}
+
+// Plural is the form of an interface string that agrees with n, with n
+// filled in: {{.Plural "count.figures" 3}} is "3 figures".
+func (v *View) Plural(key string, n int) string { return v.Site.Strings.Plural(v.langOr("zh"), key, n) }
+
 // Sprintf formats an interface string with arguments.
 func (v *View) Sprintf(key string, args ...any) string { return fmt.Sprintf(v.T(key), args...) }
 

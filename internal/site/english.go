@@ -1,0 +1,74 @@
+package site
+
+import (
+	"strings"
+
+	"reportsite/internal/dataset"
+	"reportsite/internal/i18n"
+)
+
+// englishQuotes finds, for every figure, the sentence of the aligned English
+// translation that holds it: the sentence of the translated paragraph in
+// which the figure's number is written the English way. A figure whose
+// paragraph is untranslated or out of date, or whose number the English
+// does not write, has none, and English pages show its Chinese quote alone.
+func (s *Site) englishQuotes() map[*dataset.Figure]string {
+	out := map[*dataset.Figure]string{}
+	for _, f := range s.Data.Figures {
+		t := s.Translations[f.ReportID]
+		b := f.Match.Block
+		u := i18n.Unit{ID: b.ID, Zh: b.Text}
+		if f.Match.Start < len(b.Lead) { // the quote is in the run-in heading
+			u = i18n.Unit{ID: b.HeadingID(), Zh: b.Lead}
+		}
+		en, current := t.Lookup(u)
+		if en == "" || !current {
+			continue
+		}
+		if sp := enSpans(en, []*dataset.Figure{f}); len(sp) > 0 {
+			out[f] = sentenceAround(en, sp[0].start, sp[0].end)
+		}
+	}
+	return out
+}
+
+// englishQuote is the English sentence of a figure, or "".
+func (s *Site) englishQuote(f *dataset.Figure) string { return s.quotesEn[f] }
+
+// sentenceAround returns the sentence of text that holds text[start:end]. A
+// sentence ends at . ! ? or ; followed by a space, unless the full stop
+// ends an abbreviation (No., e.g.) or is part of a number.
+func sentenceAround(text string, start, end int) string {
+	from := 0
+	for i := start - 1; i > 0; i-- {
+		if sentenceEndsAt(text, i) {
+			from = i + 1
+			break
+		}
+	}
+	to := len(text)
+	for i := end; i < len(text); i++ {
+		if sentenceEndsAt(text, i) {
+			to = i + 1
+			break
+		}
+	}
+	return strings.TrimSpace(text[from:to])
+}
+
+var abbreviations = []string{"No", "Nos", "e.g", "i.e", "etc", "Co", "Ltd", "U.S", "vs", "St", "approx"}
+
+// sentenceEndsAt reports whether text[i] ends a sentence.
+func sentenceEndsAt(text string, i int) bool {
+	if !strings.ContainsRune(".!?;", rune(text[i])) || i+1 >= len(text) || text[i+1] != ' ' {
+		return false
+	}
+	if text[i] == '.' {
+		for _, a := range abbreviations {
+			if strings.HasSuffix(text[:i], " "+a) || text[:i] == a {
+				return false
+			}
+		}
+	}
+	return true
+}
