@@ -82,7 +82,7 @@ type Site struct {
 	Comparisons  []*Comparison
 	Charts       map[string]*Chart
 
-	quotesEn  map[*dataset.Figure]string // the English sentence of each figure
+	quotesEn map[*dataset.Figure]string // the English sentence of each figure
 
 	pages     []*Page
 	sorted    map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
