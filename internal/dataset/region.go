@@ -23,6 +23,9 @@ var Regions = []Region{
 	{ID: "chongqing", NameZh: "重庆", NameEn: "Chongqing", LevelZh: "直辖市", LevelEn: "municipality"},
 	{ID: "sichuan", NameZh: "四川", NameEn: "Sichuan", LevelZh: "省", LevelEn: "province"},
 	{ID: "chengdu-chongqing", NameZh: "成渝地区双城经济圈", NameEn: "Chengdu–Chongqing economic circle", LevelZh: "跨省区域", LevelEn: "cross-provincial region"},
+	// National figures are quoted in the reports as context (全国45家国家先进
+	// 制造业集群): they are China's, never a region's.
+	{ID: "china", NameZh: "全国", NameEn: "China (national)", LevelZh: "全国", LevelEn: "country"},
 }
 
 // RegionByID looks a region up.
