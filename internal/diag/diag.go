@@ -15,6 +15,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -99,9 +101,15 @@ func (e *Error) Root() *Error {
 // in *l that says what was being done, so that a bug met on one input
 // cannot take down a build or the preview server. It is a safety net:
 // every panic it catches is a bug to fix.
+//
+// With REPORTSITE_DEBUG=1 in the environment, the error carries the stack.
 func Recover(l *List, doing string) {
 	if r := recover(); r != nil {
-		*l = append(*l, &Error{Pos: Pos{File: doing}, Msg: fmt.Sprintf("internal error: %v", r), Internal: true,
+		msg := fmt.Sprintf("internal error: %v", r)
+		if os.Getenv("REPORTSITE_DEBUG") != "" {
+			msg += "\n" + string(debug.Stack())
+		}
+		*l = append(*l, &Error{Pos: Pos{File: doing}, Msg: msg, Internal: true,
 			Hint: "this is a bug in reportsite, not in the input; please report it with the input that caused it"})
 	}
 }

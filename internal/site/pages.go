@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 
+	"reportsite/internal/chart"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 )
@@ -12,10 +13,6 @@ import (
 // pageTree lists every page of the site, in both languages, at the
 // addresses fixed by the design.
 func (s *Site) pageTree() []*Page {
-	s.sorted = map[*dataset.Indicator][]*dataset.Figure{}
-	for _, in := range s.Data.Indicators {
-		s.sorted[in] = sortedFigures(in.Figures)
-	}
 	var pages []*Page
 	add := func(p *Page) { pages = append(pages, p) }
 	add(&Page{URL: "", File: "index.html", Layout: "chooser", Title: s.TitleZh + " · " + s.TitleEn, Description: s.DescriptionZh + " " + s.DescriptionEn})
@@ -29,12 +26,12 @@ func (s *Site) pageTree() []*Page {
 		}
 		homeCharts := []*Chart{}
 		for _, id := range s.Featured {
-			if c := s.Charts[lang+":ind-"+id]; c != nil {
-				homeCharts = append(homeCharts, c)
+			if ic := s.indicatorCharts[lang+":"+id]; ic != nil && len(ic.Charts) > 0 {
+				homeCharts = append(homeCharts, ic.Charts[0])
 			}
 		}
-		if ids := s.compareChartIDs(); len(ids) > 0 {
-			homeCharts = append(homeCharts, s.Charts[lang+":"+ids[0]])
+		if cs := s.compareCharts[lang]; len(cs) > 0 {
+			homeCharts = append(homeCharts, cs[0])
 		}
 		home.Charts = homeCharts
 		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang), Data: home, Charts: homeCharts})
@@ -46,22 +43,16 @@ func (s *Site) pageTree() []*Page {
 			add(&Page{URL: dir(fmt.Sprintf("years/%d/", y)), File: dir(fmt.Sprintf("years/%d/index.html", y)), Lang: lang, Layout: "year", Section: "years",
 				Title: fmt.Sprintf(t("year.title"), y), Description: fmt.Sprintf(t("year.description"), y), data: func() any { return s.yearPage(y, lang) }})
 		}
-		var cmpCharts []*Chart
-		for _, id := range s.compareChartIDs() {
-			cmpCharts = append(cmpCharts, s.Charts[lang+":"+id])
-		}
+		cp := s.comparePage(lang)
 		add(&Page{URL: dir("compare/"), File: dir("compare/index.html"), Lang: lang, Layout: "compare", Section: "compare",
-			Title: t("compare.title"), Description: t("compare.description"), Data: &ComparePage{Comparisons: s.Comparisons, Charts: cmpCharts}, Charts: cmpCharts})
+			Title: t("compare.title"), Description: t("compare.description"), Data: cp, Charts: cp.Charts})
 		add(&Page{URL: dir("indicators/"), File: dir("indicators/index.html"), Lang: lang, Layout: "indicators", Section: "indicators",
 			Title: t("indicators.title"), Description: t("indicators.description"), Data: s.indicatorGroups()})
 		for _, in := range s.Data.Indicators {
-			ip := &IndicatorPage{Indicator: in, Figures: s.sorted[in], Chart: s.Charts[lang+":ind-"+in.ID]}
-			var charts []*Chart
-			if ip.Chart != nil {
-				charts = []*Chart{ip.Chart}
-			}
+			ic := s.indicatorCharts[lang+":"+in.ID]
+			ip := &IndicatorPage{Indicator: in, Figures: s.sorted[in], Charts: ic.Charts, Omitted: ic.Omitted}
 			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
-				Title: in.Name(lang), Description: in.Definition(lang), Data: ip, Charts: charts})
+				Title: in.Name(lang), Description: in.Definition(lang), Data: ip, Charts: ic.Charts})
 		}
 		add(&Page{URL: dir("data/"), File: dir("data/index.html"), Lang: lang, Layout: "data", Section: "data",
 			Title: t("data.title"), Description: t("data.description"), Data: s.dataPage()})
@@ -95,7 +86,8 @@ type HomePage struct {
 type IndicatorPage struct {
 	Indicator *dataset.Indicator
 	Figures   []*dataset.Figure
-	Chart     *Chart
+	Charts    []*Chart
+	Omitted   []chart.Omission // figures no chart holds, with the reason
 }
 
 // IndicatorGroup is one category on the indicator index.

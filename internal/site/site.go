@@ -19,6 +19,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"reportsite/internal/compare"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
@@ -79,10 +80,12 @@ type Site struct {
 	Glossary     []*Term
 	Content      map[string]*content.Page
 	Years        []int
-	Comparisons  []*Comparison
-	Charts       map[string]*Chart
+	Comparisons  []*compare.Group
+	Charts       map[string]*Chart // by language and id: "en:ind-smart-factories"
 
-	quotesEn map[*dataset.Figure]string // the English sentence of each figure
+	quotesEn        map[*dataset.Figure]string  // the English sentence of each figure
+	indicatorCharts map[string]*IndicatorCharts // by language and indicator id
+	compareCharts   map[string][]*Chart         // by language
 
 	pages     []*Page
 	sorted    map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
@@ -171,9 +174,15 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		return s, errs
 	}
 	s.quotesEn = s.englishQuotes()
+	s.sorted = map[*dataset.Indicator][]*dataset.Figure{}
+	for _, in := range s.Data.Indicators {
+		s.sorted[in] = sortedFigures(in.Figures)
+	}
 	s.Years = s.years()
-	s.Comparisons = s.compare()
-	errs = append(errs, s.buildCharts()...)
+	s.Comparisons = compare.Pairs(s.Data.Indicators)
+	if e := s.buildCharts(); len(e) > 0 {
+		return s, append(errs, e...)
+	}
 	s.pages = s.pageTree()
 	return s, errs
 }
