@@ -203,13 +203,11 @@ func (p *Pair) Difference(lang string) string {
 	if a == b || dataset.BaseUnits[u.Base].Rank {
 		return ""
 	}
-	hi, lo, hiName, loName := "chongqing", "sichuan", "Chongqing", "Sichuan"
-	hiZh, loZh := "重庆", "四川"
+	hiName, loName, hiZh, loZh := "Chongqing", "Sichuan", "重庆", "四川"
 	if b > a {
 		a, b = b, a
-		hi, lo, hiName, loName, hiZh, loZh = lo, hi, loName, hiName, loZh, hiZh
+		hiName, loName, hiZh, loZh = loName, hiName, loZh, hiZh
 	}
-	_, _ = hi, lo
 	if u.Base == "%" || u.Base == "个百分点" {
 		d := dataset.FormatNumber(math.Round((a-b)*100) / 100)
 		if lang == "zh" {
