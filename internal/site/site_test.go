@@ -387,7 +387,7 @@ func TestEnglishNumbersAgree(t *testing.T) {
 	}
 	for key, v := range s.Strings["en"] {
 		if strings.HasSuffix(key, ".other") {
-			if m := regexp.MustCompile(`%d (\w+)`).FindStringSubmatch(v); m != nil && !strings.HasSuffix(key, "observations.other") {
+			if m := regexp.MustCompile(`%d (\w+s)\b`).FindStringSubmatch(v); m != nil {
 				plurals[m[1]] = true
 			}
 		}
