@@ -377,6 +377,7 @@ func barOption(c *Chart, ss []series, at func(row int, s series) *dataset.Figure
 		}
 		bar.AddSeries(seriesName(s, l), data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"}))
 	}
+	bar.Validate() // puts the categories on the axis
 	return finish(bar.JSON, ss, true)
 }
 
@@ -404,6 +405,7 @@ func timeOption(c *Chart, ss []series, periods []dataset.Period, at func(dataset
 		}
 		line.AddSeries(seriesName(s, l), data)
 	}
+	line.Validate()
 	return finish(line.JSON, ss, false)
 }
 

@@ -60,7 +60,7 @@ func (v *View) figureList(b *strings.Builder, figs []*dataset.Figure) {
 	b.WriteString(`<details class="para-figures"><summary>` + esc(v.Plural("fig.in_paragraph", len(figs))) + "</summary>\n<ul>")
 	for _, f := range figs {
 		b.WriteString(`<li id="f-` + esc(f.ID) + `"><a href="` + esc(v.IndicatorURL(f.IndicatorID)) + `">` + esc(f.Indicator.Name(v.Lang)) + "</a>: <strong>" +
-			esc(v.Value(f)) + "</strong> · " + esc(v.Region(f.Region)) + " · " + esc(v.Period(f)) + ` · <span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span>")
+			esc(v.Value(f)) + "</strong> · " + esc(v.Region(f.Region)) + " · " + v.periodCell(f) + ` · <span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span>")
 		if f.Cumulative {
 			b.WriteString(" · " + esc(v.T("fig.cumulative")))
 		}

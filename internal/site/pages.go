@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -159,62 +160,90 @@ func sortedFigures(in []*dataset.Figure) []*dataset.Figure {
 	return out
 }
 
-// YearPage is the data of a year's page.
+// YearPage is the data of a year's page: the reports about the year, one
+// side-by-side row per indicator with the year's figures of each region,
+// the comparison charts of the year, and the targets set for it.
 type YearPage struct {
 	Year     int
 	Overview *content.Page
 	Reports  []*dataset.Report
-	Regions  []YearRegion
-	Targets  []*dataset.Figure // targets set for this year
-	Count    int
+	Regions  []dataset.Region // the columns of the table: regions with a figure this year
+	Rows     []*YearRow
+	Count    int // figures in the rows
+	Charts   []*Chart
+	Targets  []*dataset.Figure // targets for this year
 }
 
-// YearRegion is one region's figures in a year, by indicator.
-type YearRegion struct {
-	Region     dataset.Region
-	Indicators []YearIndicator
-}
-
-// YearIndicator is one indicator's figures in a year and region.
-type YearIndicator struct {
+// YearRow is one indicator's figures of a year, by region.
+type YearRow struct {
 	Indicator *dataset.Indicator
-	Figures   []*dataset.Figure
+	Cells     []YearCell // one per region of YearPage.Regions
 }
+
+// YearCell is one region's figures of an indicator in a year: the first
+// few, and how many more the indicator's page lists.
+type YearCell struct {
+	Figures []*dataset.Figure
+	More    int
+}
+
+// MaxPerCell is how many figures a cell of a year's table shows; the
+// indicator's page lists them all.
+const MaxPerCell = 3
+
+// yearOf is the year a figure is listed under: the last year of its
+// period, so that a figure spanning several years is listed once.
+func yearOf(f *dataset.Figure) int { return f.Period.To.Year() }
 
 func (s *Site) yearPage(y int, lang string) *YearPage {
 	yp := &YearPage{Year: y, Overview: s.page(lang, "years/"+strconv.Itoa(y), fmt.Sprintf("%s/years/%d/", lang, y))}
 	for _, r := range s.Data.Reports {
-		for _, c := range r.Covers {
-			if c == y {
-				yp.Reports = append(yp.Reports, r)
-				break
-			}
+		if slices.Contains(r.Covers, y) {
+			yp.Reports = append(yp.Reports, r)
 		}
 	}
-	for _, reg := range dataset.Regions {
-		yr := YearRegion{Region: reg}
-		for _, in := range s.Data.Indicators {
-			var figs []*dataset.Figure
-			for _, f := range s.sorted[in] {
-				if f.Region == reg.ID && f.Kind != dataset.Target && touches(f.Period, y) {
-					figs = append(figs, f)
-				}
+	used := map[string]bool{}
+	type cells = map[string][]*dataset.Figure
+	var rows []*dataset.Indicator
+	byIndicator := map[*dataset.Indicator]cells{}
+	for _, in := range s.Data.Indicators {
+		for _, f := range s.sorted[in] {
+			if yearOf(f) != y || f.Kind == dataset.Target {
+				continue
 			}
-			if len(figs) > 0 {
-				yr.Indicators = append(yr.Indicators, YearIndicator{Indicator: in, Figures: figs})
-				yp.Count += len(figs)
+			if byIndicator[in] == nil {
+				byIndicator[in] = cells{}
+				rows = append(rows, in)
 			}
-		}
-		if len(yr.Indicators) > 0 {
-			yp.Regions = append(yp.Regions, yr)
+			byIndicator[in][f.Region] = append(byIndicator[in][f.Region], f)
+			used[f.Region] = true
 		}
 	}
-	for _, f := range sortedFigures(s.Data.Figures) {
-		if f.Kind == dataset.Target && f.Period.To.Year() == y {
-			yp.Targets = append(yp.Targets, f)
+	for _, r := range dataset.Regions {
+		if used[r.ID] {
+			yp.Regions = append(yp.Regions, r)
 		}
+	}
+	for _, in := range rows {
+		row := &YearRow{Indicator: in}
+		for _, r := range yp.Regions {
+			figs := byIndicator[in][r.ID]
+			yp.Count += len(figs)
+			c := YearCell{Figures: figs}
+			if len(figs) > MaxPerCell {
+				c.Figures, c.More = figs[len(figs)-MaxPerCell:], len(figs)-MaxPerCell
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		yp.Rows = append(yp.Rows, row)
+	}
+	for _, c := range s.compareCharts[lang] {
+		if len(c.Figures) > 0 && yearOf(c.Figures[0]) == y {
+			yp.Charts = append(yp.Charts, c)
+		}
+	}
+	for _, f := range s.yearTargets[y] {
+		yp.Targets = append(yp.Targets, f)
 	}
 	return yp
 }
-
-func touches(p dataset.Period, y int) bool { return p.From.Year() <= y && y <= p.To.Year() }

@@ -25,15 +25,16 @@ func (v *View) Row(f *dataset.Figure, t FigureTable) template.HTML {
 	if f.Cumulative {
 		cumulative = ` <span class="tag">` + esc(v.T("fig.cumulative")) + `</span>`
 	}
+	label := func(key string) string { return ` data-label="` + esc(v.T(key)) + `"` }
 	if t.Indicator {
-		b.WriteString(`<td><a href="` + esc(v.IndicatorURL(f.IndicatorID)) + `">` + esc(f.Indicator.Name(v.Lang)) + "</a>" + cumulative + "</td>")
+		b.WriteString(`<td` + label("fig.indicator") + `><a href="` + esc(v.IndicatorURL(f.IndicatorID)) + `">` + esc(f.Indicator.Name(v.Lang)) + "</a>" + cumulative + "</td>")
 		cumulative = ""
 	}
-	b.WriteString("<td>" + esc(v.Region(f.Region)) + cumulative + "</td>")
-	b.WriteString("<td>" + v.periodCell(f) + "</td>")
-	b.WriteString(`<td><span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span></td>")
-	b.WriteString(`<td class="num">` + esc(v.Value(f)) + "</td>")
-	b.WriteString(`<td class="quote">` + v.quoteCell(f) + ` <a href="` + esc(v.FigureURL(f)) + `">` +
+	b.WriteString("<td" + label("fig.region") + ">" + esc(v.Region(f.Region)) + cumulative + "</td>")
+	b.WriteString("<td" + label("fig.period") + ">" + v.periodCell(f) + "</td>")
+	b.WriteString("<td" + label("fig.kind") + `><span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span></td>")
+	b.WriteString(`<td class="num"` + label("fig.value") + ">" + esc(v.Value(f)) + "</td>")
+	b.WriteString(`<td class="quote"` + label("fig.source") + ">" + v.quoteCell(f) + ` <a href="` + esc(v.FigureURL(f)) + `">` +
 		esc(f.Report.Title(v.Lang)) + " §" + esc(f.Paragraph()) + "</a></td></tr>\n")
 	return template.HTML(b.String())
 }

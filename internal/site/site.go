@@ -86,6 +86,7 @@ type Site struct {
 	quotesEn        map[*dataset.Figure]string  // the English sentence of each figure
 	indicatorCharts map[string]*IndicatorCharts // by language and indicator id
 	compareCharts   map[string][]*Chart         // by language
+	yearTargets     map[int][]*dataset.Figure   // the targets for each year, in table order
 
 	pages     []*Page
 	sorted    map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
@@ -179,6 +180,12 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		s.sorted[in] = sortedFigures(in.Figures)
 	}
 	s.Years = s.years()
+	s.yearTargets = map[int][]*dataset.Figure{}
+	for _, f := range sortedFigures(s.Data.Figures) {
+		if f.Kind == dataset.Target {
+			s.yearTargets[yearOf(f)] = append(s.yearTargets[yearOf(f)], f)
+		}
+	}
 	s.Comparisons = compare.Pairs(s.Data.Indicators)
 	if e := s.buildCharts(); len(e) > 0 {
 		return s, append(errs, e...)
@@ -377,9 +384,8 @@ func (s *Site) checkConfigRefs() diag.List {
 	return errs
 }
 
-// years lists every year a report covers or a figure ends in. (A figure
-// for several years is also listed on the pages of the years before its
-// last, when they have a page.)
+// years lists every year a report covers or a figure ends in: a figure is
+// listed under the last year of its period, once.
 func (s *Site) years() []int {
 	set := map[int]bool{}
 	for _, r := range s.Data.Reports {
@@ -388,7 +394,7 @@ func (s *Site) years() []int {
 		}
 	}
 	for _, f := range s.Data.Figures {
-		set[f.Period.To.Year()] = true
+		set[yearOf(f)] = true
 	}
 	var ys []int
 	for y := range set {
