@@ -18,14 +18,18 @@ const IndicatorsPath = "data/indicators.toml"
 // measures).
 type Indicator struct {
 	tomlx.Table
-	ID              string `toml:"id"`
-	NameZh          string `toml:"name_zh"`
-	NameEn          string `toml:"name_en"`
-	UnitRaw         string `toml:"unit"`
-	CountsZh        string `toml:"counts_zh"`
-	CountsEn        string `toml:"counts_en"`        // singular: "firm"
-	CountsEnPlural  string `toml:"counts_en_plural"` // plural: "firms"
-	Direction       string `toml:"direction"`
+	ID             string `toml:"id"`
+	NameZh         string `toml:"name_zh"`
+	NameEn         string `toml:"name_en"`
+	UnitRaw        string `toml:"unit"`
+	CountsZh       string `toml:"counts_zh"`
+	CountsEn       string `toml:"counts_en"`        // singular: "firm"
+	CountsEnPlural string `toml:"counts_en_plural"` // plural: "firms"
+	Direction      string `toml:"direction"`
+	// RateOfChange marks an indicator whose values are rates of change over
+	// each figure's period (增长…%, 下降…%): growth, not a level at a point
+	// in time. A target for it is met by the rate of its own period.
+	RateOfChange    bool   `toml:"rate_of_change"`
 	Category        string `toml:"category"`
 	DefinitionZh    string `toml:"definition_zh"`
 	DefinitionEn    string `toml:"definition_en"`
@@ -124,6 +128,9 @@ func (l *loader) indicators() []*Indicator {
 				errs.Add(in.At(f.key), "counts_zh, counts_en and counts_en_plural belong to indicators whose unit is a measure word such as 个 or 家",
 					"indicator %s does not count things (its unit is %q), but has %s", in.ID, in.UnitRaw, f.key)
 			}
+		}
+		if in.RateOfChange && in.Unit.Base != "%" && in.Unit.Base != "个百分点" {
+			errs.Add(in.At("rate_of_change"), "only an indicator in % or percentage points is a rate of change (增长…%)", "indicator %s is a rate of change, but its unit is %q", in.ID, in.UnitRaw)
 		}
 		if !slices.Contains(Directions, in.Direction) {
 			errs.Add(in.At("direction"), "use higher (more is better), lower (less is better, as for energy intensity) or none", "indicator %s: unknown direction %q", in.ID, in.Direction)
