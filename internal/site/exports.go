@@ -2,12 +2,15 @@ package site
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"strings"
 
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/i18n"
+	"reportsite/internal/targets"
 )
 
 // exports are the language-neutral data files: every figure as JSON and
@@ -17,6 +20,8 @@ func (s *Site) exports() map[string][]byte {
 		"data/figures.json":    dataset.FiguresJSON(s.Data.Figures, s.absReportURL, s.englishQuote),
 		"data/figures.csv":     dataset.FiguresCSV(s.Data.Figures, s.absReportURL, s.englishQuote),
 		"data/indicators.json": dataset.IndicatorsJSON(s.Data.Indicators),
+		"data/targets.json":    s.targetsJSON(),
+		"data/targets.csv":     s.targetsCSV(),
 	}
 	for _, key := range sortedKeys(s.Charts) {
 		c := s.Charts[key]
@@ -98,4 +103,34 @@ func (s *Site) checkTranslatedFigures(r *dataset.Report, t *i18n.Translation) di
 		}
 	}
 	return l
+}
+
+// targetsJSON is every target with its status: an array of targets.Record.
+func (s *Site) targetsJSON() []byte {
+	recs := make([]targets.Record, len(s.Targets))
+	for i, t := range s.Targets {
+		recs[i] = t.Record()
+	}
+	return marshal(recs)
+}
+
+// targetsCSV is the same as CSV, with a header row.
+func (s *Site) targetsCSV() []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	_ = w.Write(targets.Columns)
+	for _, t := range s.Targets {
+		_ = w.Write(t.Record().Row(dataset.CSVText))
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+func marshal(v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+	return buf.Bytes()
 }

@@ -55,6 +55,9 @@ func (s *Site) pageTree() []*Page {
 			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
 				Title: in.Name(lang), Description: in.Definition(lang), Data: ip, Charts: ic.Charts})
 		}
+		tp := s.targetsPage()
+		add(&Page{URL: dir("targets/"), File: dir("targets/index.html"), Lang: lang, Layout: "targets", Section: "targets",
+			Title: t("targets.title"), Description: t("targets.description"), Data: tp, Script: "assets/js/sort.js"})
 		add(&Page{URL: dir("data/"), File: dir("data/index.html"), Lang: lang, Layout: "data", Section: "data",
 			Title: t("data.title"), Description: t("data.description"), Data: s.dataPage()})
 		about := s.page(lang, "about", dir("about/"))

@@ -32,7 +32,11 @@ func (v *View) Row(f *dataset.Figure, t FigureTable) template.HTML {
 	}
 	b.WriteString("<td" + label("fig.region") + ">" + esc(v.Region(f.Region)) + cumulative + "</td>")
 	b.WriteString("<td" + label("fig.period") + ">" + v.periodCell(f) + "</td>")
-	b.WriteString("<td" + label("fig.kind") + `><span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span></td>")
+	b.WriteString("<td" + label("fig.kind") + `><span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span>")
+	if t := v.Site.targetOf[f]; t != nil {
+		b.WriteString(` <a class="status status-` + esc(string(t.Status)) + `" href="` + esc(v.L("targets/")+"#t-"+f.ID) + `">` + esc(v.Status(t)) + "</a>")
+	}
+	b.WriteString("</td>")
 	b.WriteString(`<td class="num"` + label("fig.value") + ">" + esc(v.Value(f)) + "</td>")
 	b.WriteString(`<td class="quote"` + label("fig.source") + ">" + v.quoteCell(f) + ` <a href="` + esc(v.FigureURL(f)) + `">` +
 		esc(f.Report.Title(v.Lang)) + " §" + esc(f.Paragraph()) + "</a></td></tr>\n")

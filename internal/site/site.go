@@ -25,6 +25,7 @@ import (
 	"reportsite/internal/diag"
 	"reportsite/internal/i18n"
 	"reportsite/internal/render"
+	"reportsite/internal/targets"
 )
 
 // Options change how a site is built.
@@ -81,12 +82,14 @@ type Site struct {
 	Content      map[string]*content.Page
 	Years        []int
 	Comparisons  []*compare.Group
+	Targets      []*targets.Target
 	Charts       map[string]*Chart // by language and id: "en:ind-smart-factories"
 
 	quotesEn        map[*dataset.Figure]string  // the English sentence of each figure
 	indicatorCharts map[string]*IndicatorCharts // by language and indicator id
 	compareCharts   map[string][]*Chart         // by language
 	yearTargets     map[int][]*dataset.Figure   // the targets for each year, in table order
+	targetOf        map[*dataset.Figure]*targets.Target
 
 	pages     []*Page
 	sorted    map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
@@ -187,6 +190,11 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		}
 	}
 	s.Comparisons = compare.Pairs(s.Data.Indicators)
+	s.Targets = targets.Track(s.Data)
+	s.targetOf = map[*dataset.Figure]*targets.Target{}
+	for _, t := range s.Targets {
+		s.targetOf[t.Figure] = t
+	}
 	if e := s.buildCharts(); len(e) > 0 {
 		return s, append(errs, e...)
 	}

@@ -19,6 +19,7 @@ type Page struct {
 	Description string
 	Data        any // the layout's own data
 	Charts      []*Chart
+	Script      string // a script of its own below the base (the targets page's table sorting), or ""
 	// data, if set, makes Data when the page is rendered: the data of large
 	// pages (reports, years) is made by the rendering worker and dropped
 	// after, so that a large site's pages are not all in memory at once.

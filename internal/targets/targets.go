@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 
 	"reportsite/internal/dataset"
 )
@@ -44,11 +46,11 @@ const (
 
 // Reasons a target cannot be judged against the actuals there are.
 const (
-	ReasonUnit      = "targets.reason.unit"      // the actuals are in another unit
-	ReasonSpan      = "targets.reason.span"      // a rate over several years against single years
-	ReasonChange    = "targets.reason.change"    // a change against levels
-	ReasonPeriods   = "targets.reason.periods"   // new items in periods that do not add up to the target's
-	ReasonNoBase    = "targets.reason.no_base"   // no earlier value to measure progress from
+	ReasonUnit      = "targets.reason.unit"       // the actuals are in another unit
+	ReasonSpan      = "targets.reason.span"       // a rate over several years against single years
+	ReasonChange    = "targets.reason.change"     // a change against levels
+	ReasonPeriods   = "targets.reason.periods"    // new items in periods that do not add up to the target's
+	ReasonNoBase    = "targets.reason.no_base"    // no earlier value to measure progress from
 	ReasonLaterYear = "targets.reason.later_year" // only figures for later or earlier years than the target's
 )
 
@@ -198,7 +200,7 @@ func judge(f *dataset.Figure, acts []*dataset.Figure) *Target {
 // at a point in time: a share, an index, a rate that is not a change.
 func level(f *dataset.Figure) bool {
 	b := dataset.BaseUnits[f.Unit.Base]
-	return b.Percent || f.Unit.Base == "个百分点" || f.Unit.Base == "" || b.Rank
+	return b.Percent || f.Unit.Base == "个百分点" || b.Rank || f.Unit.Base == "" && !f.Unit.IsCount()
 }
 
 // status decides met, missed, on-track or behind for a value at the end of
@@ -452,4 +454,75 @@ func (t *Target) Arithmetic(format func(float64) string) string {
 		return s + " = " + format(t.Progress)
 	}
 	return ""
+}
+
+// Record is one target as published in /data/targets.json and
+// /data/targets.csv. The field order is the column order of the CSV.
+type Record struct {
+	ID             string   `json:"id"`
+	Indicator      string   `json:"indicator"`
+	Region         string   `json:"region"`
+	Report         string   `json:"report"`
+	Period         string   `json:"period"`
+	TargetYear     int      `json:"target_year"`
+	Target         float64  `json:"target"`
+	TargetUpper    *float64 `json:"target_upper"`
+	Unit           string   `json:"unit"`
+	TargetBase     float64  `json:"target_base"`
+	BaseUnit       string   `json:"base_unit"`
+	Qualifier      string   `json:"qualifier"`
+	Baseline       *float64 `json:"baseline"`
+	BaselinePeriod string   `json:"baseline_period"`
+	BaselineFigure string   `json:"baseline_figure"`
+	Latest         *float64 `json:"latest"`
+	LatestPeriod   string   `json:"latest_period"`
+	LatestFigure   string   `json:"latest_figure"`
+	Progress       *float64 `json:"progress"`
+	Expected       *float64 `json:"expected"`
+	Status         Status   `json:"status"`
+	Rule           string   `json:"rule"`
+	Reason         string   `json:"reason"`
+}
+
+// Columns are the CSV header, in order.
+var Columns = []string{"id", "indicator", "region", "report", "period", "target_year", "target", "target_upper", "unit", "target_base", "base_unit",
+	"qualifier", "baseline", "baseline_period", "baseline_figure", "latest", "latest_period", "latest_figure", "progress", "expected", "status", "rule", "reason"}
+
+// Record returns the published form of a target. Rule and reason are
+// written without their "targets.rule." and "targets.reason." prefixes.
+func (t *Target) Record() Record {
+	f := t.Figure
+	num := func(v float64) *float64 { return &v }
+	r := Record{ID: f.ID, Indicator: f.IndicatorID, Region: f.Region, Report: f.ReportID, Period: f.PeriodRaw, TargetYear: f.Period.To.Year(),
+		Target: f.Value, Unit: f.UnitRaw, TargetBase: f.ValueBase, BaseUnit: f.Unit.Kind(), Qualifier: f.Qualifier, Status: t.Status,
+		Rule: strings.TrimPrefix(t.Rule, "targets.rule."), Reason: strings.TrimPrefix(t.Reason, "targets.reason.")}
+	if f.IsRange {
+		r.TargetUpper = num(f.Upper)
+	}
+	if b := t.Baseline; b != nil {
+		r.Baseline, r.BaselinePeriod, r.BaselineFigure = num(b.ValueBase), b.PeriodRaw, b.ID
+	}
+	if l := t.Latest; l != nil {
+		r.Latest, r.LatestPeriod, r.LatestFigure = num(l.ValueBase), l.PeriodRaw, l.ID
+		r.Progress = num(t.Progress)
+	}
+	if !math.IsNaN(t.Expected) {
+		r.Expected = num(math.Round(t.Expected*1e4) / 1e4)
+	}
+	return r
+}
+
+// Row is the record as a CSV row; text goes through csvText, which makes
+// it safe in a spreadsheet.
+func (r Record) Row(csvText func(string) string) []string {
+	num := func(p *float64) string {
+		if p == nil {
+			return ""
+		}
+		return dataset.FormatNumber(*p)
+	}
+	t := csvText
+	return []string{t(r.ID), t(r.Indicator), t(r.Region), t(r.Report), t(r.Period), strconv.Itoa(r.TargetYear), dataset.FormatNumber(r.Target), num(r.TargetUpper),
+		t(r.Unit), dataset.FormatNumber(r.TargetBase), t(r.BaseUnit), t(r.Qualifier), num(r.Baseline), t(r.BaselinePeriod), t(r.BaselineFigure),
+		num(r.Latest), t(r.LatestPeriod), t(r.LatestFigure), num(r.Progress), num(r.Expected), t(string(r.Status)), t(r.Rule), t(r.Reason)}
 }

@@ -1,0 +1,227 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"sort"
+	"strings"
+
+	"reportsite/internal/chart"
+	"reportsite/internal/dataset"
+	"reportsite/internal/i18n"
+	"reportsite/internal/seed"
+	"reportsite/internal/targets"
+)
+
+// TargetsPage is the data of the targets page: every target by plan and
+// theme, a summary per plan and region, and all targets in one table
+// sorted by status.
+type TargetsPage struct {
+	Plans   []*Plan
+	All     []*targets.Target // by status, then plan
+	Count   map[targets.Status]int
+	Regions []RegionSummary
+}
+
+// Plan is one plan: a report, or one of the plans a report holds (the
+// 2021 notice holds five), named by its section heading.
+type Plan struct {
+	ID      string // anchor: the report id and the heading id
+	Report  *dataset.Report
+	Heading *seed.Block // the plan's top-level heading, or nil
+	Themes  []*Theme
+	Regions []RegionSummary
+}
+
+// Theme is the targets of a plan in one category of indicators.
+type Theme struct {
+	Category string
+	Targets  []*targets.Target
+}
+
+// RegionSummary counts a region's targets by status.
+type RegionSummary struct {
+	Region dataset.Region
+	Total  int
+	Count  map[targets.Status]int
+}
+
+// planOf is the top-level heading of the section that holds a figure.
+func planOf(f *dataset.Figure) *seed.Block {
+	var top *seed.Block
+	for _, b := range f.Report.Doc.Blocks {
+		if b == f.Match.Block {
+			break
+		}
+		if b.HeadingID() != "" && b.Level == 1 {
+			top = b
+		}
+	}
+	return top
+}
+
+// summarise counts targets by region and status.
+func summarise(ts []*targets.Target) []RegionSummary {
+	var out []RegionSummary
+	for _, r := range dataset.Regions {
+		s := RegionSummary{Region: r, Count: map[targets.Status]int{}}
+		for _, t := range ts {
+			if t.Figure.Region == r.ID {
+				s.Total++
+				s.Count[t.Status]++
+			}
+		}
+		if s.Total > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// targetsPage groups the targets by plan, in the order of the reports and
+// of the text, and by theme within a plan.
+func (s *Site) targetsPage() *TargetsPage {
+	tp := &TargetsPage{Count: map[targets.Status]int{}}
+	plans := map[string]*Plan{}
+	byFigure := map[*dataset.Figure]*targets.Target{}
+	for _, t := range s.Targets {
+		byFigure[t.Figure] = t
+	}
+	var order []*Plan
+	for _, f := range s.Data.Figures { // in the order of the figure files
+		t := byFigure[f]
+		if t == nil {
+			continue
+		}
+		h := planOf(f)
+		id := f.ReportID
+		if h != nil {
+			id += "-" + h.HeadingID()
+		}
+		p := plans[id]
+		if p == nil {
+			p = &Plan{ID: id, Report: f.Report, Heading: h}
+			plans[id] = p
+			order = append(order, p)
+		}
+		var th *Theme
+		for _, x := range p.Themes {
+			if x.Category == f.Indicator.Category {
+				th = x
+			}
+		}
+		if th == nil {
+			th = &Theme{Category: f.Indicator.Category}
+			p.Themes = append(p.Themes, th)
+		}
+		th.Targets = append(th.Targets, t)
+		tp.Count[t.Status]++
+		tp.All = append(tp.All, t)
+	}
+	for _, p := range order {
+		var all []*targets.Target
+		for _, th := range p.Themes {
+			all = append(all, th.Targets...)
+		}
+		p.Regions = summarise(all)
+	}
+	tp.Plans = order
+	tp.Regions = summarise(tp.All)
+	rank := map[targets.Status]int{}
+	for i, st := range targets.Statuses {
+		rank[st] = i
+	}
+	sort.SliceStable(tp.All, func(i, j int) bool { return rank[tp.All[i].Status] < rank[tp.All[j].Status] })
+	return tp
+}
+
+// PlanTitle is a plan's name in the page's language: its section heading,
+// or the report's title.
+func (v *View) PlanTitle(p *Plan) string {
+	if p.Heading == nil {
+		return p.Report.Title(v.langOr("zh"))
+	}
+	zh := p.Heading.HeadingText()
+	if v.Lang == "en" {
+		unit := i18n.Unit{ID: p.Heading.HeadingID(), Zh: p.Heading.Text}
+		if p.Heading.Lead != "" {
+			unit.Zh = p.Heading.Lead
+		}
+		if en, _ := v.Site.Translations[p.Report.ID].Lookup(unit); en != "" {
+			return en
+		}
+	}
+	return zh
+}
+
+// TargetOf is the target of a figure of kind target, or nil.
+func (v *View) TargetOf(f *dataset.Figure) *targets.Target { return v.Site.targetOf[f] }
+
+// Status names a target's status in the page's language.
+func (v *View) Status(t *targets.Target) string { return v.T("targets.status." + string(t.Status)) }
+
+// Amount writes a base value of a target's unit in the page's language:
+// "78 smart factories", "1.51 trillion yuan".
+func (v *View) Amount(t *targets.Target, base float64) string {
+	f := *t.Figure // a copy that says the amount plainly
+	f.Qualifier, f.Per, f.Change, f.IsRange, f.Kind = "", "", "", false, dataset.Actual
+	f.Value, f.ValueBase = base/f.Unit.Multiplier, base
+	f.Written = dataset.FormatNumber(math.Round(f.Value*1e4) / 1e4)
+	return f.Display(v.langOr("zh"))
+}
+
+// Arithmetic shows how a target's progress was found.
+func (v *View) Arithmetic(t *targets.Target) string {
+	return t.Arithmetic(func(base float64) string {
+		if v.Lang == "zh" {
+			return dataset.FormatChinese(base)
+		}
+		return dataset.FormatEnglish(base)
+	})
+}
+
+// ProgressChart draws a target's baseline, progress, straight path and
+// target on one axis.
+func (v *View) ProgressChart(t *targets.Target) template.HTML {
+	f := t.Figure
+	var bars []chart.Bar
+	newItems := t.Rule == targets.RuleNew || t.Rule == targets.RuleSameYear && t.Baseline != nil
+	if t.Baseline != nil && !newItems {
+		bars = append(bars, chart.Bar{Label: v.T("targets.baseline") + " " + v.Period(t.Baseline), Value: t.Baseline.ValueBase, Kind: "baseline"})
+	}
+	if t.Latest != nil {
+		label := v.T("targets.latest") + " " + v.Period(t.Latest)
+		if newItems {
+			label = v.T("targets.new_since")
+		}
+		bars = append(bars, chart.Bar{Label: label, Value: t.Progress, Kind: "actual"})
+	}
+	if !math.IsNaN(t.Expected) {
+		bars = append(bars, chart.Bar{Label: v.T("targets.expected"), Value: t.Expected, Kind: "expected"})
+	}
+	bars = append(bars, chart.Bar{Label: v.T("targets.target") + " " + v.Period(f), Value: f.ValueBase, Kind: "target"})
+	label := f.Indicator.Name(v.langOr("zh")) + ": " + v.Status(t)
+	return chart.Progress(label, bars, f.Region)
+}
+
+// Summary says how a region's targets stand: "3 of 48 met, 9 behind, 27
+// with no data yet".
+func (v *View) Summary(r RegionSummary) string {
+	parts := []string{v.Site.Strings.Plural(v.langOr("zh"), "targets.summary.met", r.Count[targets.Met])}
+	for _, st := range []targets.Status{targets.OnTrack, targets.Behind, targets.Missed, targets.NotComparable, targets.NoData} {
+		if n := r.Count[st]; n > 0 {
+			parts = append(parts, v.Site.Strings.Plural(v.langOr("zh"), "targets.summary."+string(st), n))
+		}
+	}
+	return fmt.Sprintf(v.T("targets.summary.of"), r.Total, strings.Join(parts, v.T("list.sep")))
+}
+
+// HasExpected reports whether a target has a straight path to compare with.
+func (v *View) HasExpected(t *targets.Target) bool { return !math.IsNaN(t.Expected) }
+
+// QuoteCell is a figure's source sentence as the figure tables show it.
+func (v *View) QuoteCell(f *dataset.Figure) template.HTML { return template.HTML(v.quoteCell(f)) }
+
+// PeriodCell is a figure's period as the figure tables show it.
+func (v *View) PeriodCell(f *dataset.Figure) template.HTML { return template.HTML(v.periodCell(f)) }
