@@ -16,21 +16,21 @@ trap 'rm -rf "$work"' EXIT
   npm init -y >/dev/null
   npm install --silent --no-audit --no-fund "echarts@$ECHARTS_VERSION" "esbuild@$ESBUILD_VERSION" >/dev/null
   cat > entry.js <<'JS'
-// The parts of ECharts the site's charts use: bar charts on a cartesian
+// The parts of ECharts the site's charts use: bar and line charts on a cartesian
 // grid, with tooltip, legend and aria (the screen-reader description),
 // drawn on canvas. The English and Chinese locales are part of the core.
 import { init, use, getInstanceByDom } from 'echarts/core';
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, LegendComponent, AriaComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 window.echarts = { init, getInstanceByDom };
 JS
   npx esbuild entry.js --bundle --minify --format=iife --legal-comments=none --outfile=echarts.min.js >/dev/null
 )
 mkdir -p "$OUT"
 {
-  echo "/*! ECharts $ECHARTS_VERSION (partial build: bar, grid, tooltip, legend, aria; canvas) | Apache-2.0 | see LICENSE and NOTICE beside this file */"
+  echo "/*! ECharts $ECHARTS_VERSION (partial build: bar, line, grid, tooltip, legend, aria; canvas) | Apache-2.0 | see LICENSE and NOTICE beside this file */"
   cat "$work/echarts.min.js"
 } > "$OUT/echarts.min.js"
 cp "$work/node_modules/echarts/LICENSE" "$OUT/LICENSE"

@@ -63,7 +63,7 @@ func TestBuildThenFailedBuildKeepsOutput(t *testing.T) {
 		t.Errorf("build with bad input: exit %d, want 1", code)
 	}
 	for _, want := range []string{
-		`data/figures/2020-chongqing-review.toml:`, `: unknown region "chongqin" (use chongqing, sichuan, chengdu-chongqing)`,
+		`data/figures/2020-chongqing-review.toml:`, `: unknown region "chongqin" (use chongqing, sichuan, chengdu-chongqing, china)`,
 		`content/en/about.md:2:1: unknown key "titel"`, "left as it was",
 	} {
 		if !strings.Contains(stderr, want) {

@@ -57,7 +57,9 @@ func TestJudge(t *testing.T) {
 			func(t *testing.T) *dataset.Figure { return fig(t, "sichuan", "2025", "actual", "家", 40) },
 			NotComparable, ReasonKind},
 		{"total against new",
-			func(t *testing.T) *dataset.Figure { return fig(t, "chongqing", "2020", "actual", "个", 54, cumulative) },
+			func(t *testing.T) *dataset.Figure {
+				return fig(t, "chongqing", "2020", "actual", "个", 54, cumulative)
+			},
 			func(t *testing.T) *dataset.Figure { return fig(t, "sichuan", "2020", "actual", "个", 10) },
 			NotComparable, ReasonCumulative},
 		{"change against level",
@@ -65,7 +67,9 @@ func TestJudge(t *testing.T) {
 			func(t *testing.T) *dataset.Figure { return fig(t, "sichuan", "2024", "actual", "位", 7) },
 			NotComparable, ReasonMeasure},
 		{"rate per year against level",
-			func(t *testing.T) *dataset.Figure { return fig(t, "chongqing", "2021..2025", "target", "个", 100, perYear) },
+			func(t *testing.T) *dataset.Figure {
+				return fig(t, "chongqing", "2021..2025", "target", "个", 100, perYear)
+			},
 			func(t *testing.T) *dataset.Figure { return fig(t, "sichuan", "2021..2025", "target", "个", 300) },
 			NotComparable, ReasonMeasure},
 		{"different units",
@@ -89,8 +93,12 @@ func TestJudge(t *testing.T) {
 			func(t *testing.T) *dataset.Figure { return fig(t, "sichuan", "2020", "actual", "%", 4) },
 			Caveat, CaveatPeriod},
 		{"both lower bounds",
-			func(t *testing.T) *dataset.Figure { return fig(t, "chongqing", "2020", "actual", "万户", 10, cumulative, over) },
-			func(t *testing.T) *dataset.Figure { return fig(t, "sichuan", "2020", "actual", "万户", 8, cumulative, atLeast) },
+			func(t *testing.T) *dataset.Figure {
+				return fig(t, "chongqing", "2020", "actual", "万户", 10, cumulative, over)
+			},
+			func(t *testing.T) *dataset.Figure {
+				return fig(t, "sichuan", "2020", "actual", "万户", 8, cumulative, atLeast)
+			},
 			Caveat, CaveatLowerBounds},
 		{"one side approximate",
 			func(t *testing.T) *dataset.Figure { return fig(t, "chongqing", "2020", "actual", "%", 6, about) },

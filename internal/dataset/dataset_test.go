@@ -150,7 +150,7 @@ func TestFigureErrors(t *testing.T) {
 		{"report", `report = "r1"`, `report = "r2"`,
 			`data/figures/a.toml:11:10: unknown report "r2" (use an id from data/reports.toml; did you mean "r1"?)`},
 		{"region", `region = "chongqing"`, `region = "beijing"`,
-			`data/figures/a.toml:4:10: unknown region "beijing" (use chongqing, sichuan, chengdu-chongqing)`},
+			`data/figures/a.toml:4:10: unknown region "beijing" (use chongqing, sichuan, chengdu-chongqing, china)`},
 		{"period", `period = "2020-01..2020-11"`, `period = "2020-01..2020-13"`,
 			`data/figures/a.toml:5:10: period "2020-01..2020-13" has a month outside 01–12 (e.g. "2020", "2020-01..2020-11" or "2021..2025")`},
 		{"period order", `period = "2020-01..2020-11"`, `period = "2021..2020"`,

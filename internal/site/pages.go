@@ -42,7 +42,8 @@ func (s *Site) pageTree() []*Page {
 		}
 		for _, y := range s.Years {
 			add(&Page{URL: dir(fmt.Sprintf("years/%d/", y)), File: dir(fmt.Sprintf("years/%d/index.html", y)), Lang: lang, Layout: "year", Section: "years",
-				Title: fmt.Sprintf(t("year.title"), y), Description: fmt.Sprintf(t("year.description"), y), data: func() any { return s.yearPage(y, lang) }})
+				Title: fmt.Sprintf(t("year.title"), y), Description: fmt.Sprintf(t("year.description"), y), data: func() any { return s.yearPage(y, lang) },
+				Charts: s.yearCharts(y, lang)})
 		}
 		cp := s.comparePage(lang)
 		add(&Page{URL: dir("compare/"), File: dir("compare/index.html"), Lang: lang, Layout: "compare", Section: "compare",
@@ -194,6 +195,17 @@ type YearCell struct {
 // indicator's page lists them all.
 const MaxPerCell = 3
 
+// yearCharts are the comparison charts of a year.
+func (s *Site) yearCharts(y int, lang string) []*Chart {
+	var out []*Chart
+	for _, c := range s.compareCharts[lang] {
+		if len(c.Figures) > 0 && yearOf(c.Figures[0]) == y {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // yearOf is the year a figure is listed under: the last year of its
 // period, so that a figure spanning several years is listed once.
 func yearOf(f *dataset.Figure) int { return f.Period.To.Year() }
@@ -240,11 +252,7 @@ func (s *Site) yearPage(y int, lang string) *YearPage {
 		}
 		yp.Rows = append(yp.Rows, row)
 	}
-	for _, c := range s.compareCharts[lang] {
-		if len(c.Figures) > 0 && yearOf(c.Figures[0]) == y {
-			yp.Charts = append(yp.Charts, c)
-		}
-	}
+	yp.Charts = s.yearCharts(y, lang)
 	for _, f := range s.yearTargets[y] {
 		yp.Targets = append(yp.Targets, f)
 	}

@@ -59,8 +59,8 @@ type Target struct {
 	Figure   *dataset.Figure
 	Baseline *dataset.Figure // the latest actual before the plan, if any
 	// BaselineLate is set when no actual precedes the plan and the first
-	// total after it is the baseline: new items since then undercount the
-	// progress.
+	// after it is the baseline: the straight path starts later than the
+	// plan, and new items since then undercount the progress.
 	BaselineLate bool
 	Latest       *dataset.Figure // the actual the status is judged on, if any
 	// Flows are the figures of new items that Progress adds up, where it
@@ -100,7 +100,8 @@ func (t *Target) reached(v float64) bool {
 //     ranges) in a unit of the same kind. None: no-data.
 //  2. The baseline is the latest of them whose period ends before the plan
 //     was set: before the target's period starts, and before the report
-//     that sets it was published.
+//     that sets it was published. Where none does, the first after it is
+//     the baseline, and the page says so.
 //  3. What is compared depends on what the target measures:
 //     - a rate of change (an indicator of growth or reduction): the actual
 //     for the target's own period, or for part of it (year to date). A
@@ -246,6 +247,10 @@ func (t *Target) level(acts []*dataset.Figure) {
 	if t.Latest == t.Baseline {
 		t.Status, t.Reason = NoData, ReasonLaterYear
 		return
+	}
+	if t.Baseline == nil && len(usable) > 1 {
+		// No value before the plan: the path starts at the first after it.
+		t.Baseline, t.BaselineLate = usable[0], true
 	}
 	if t.Baseline == nil {
 		t.status(t.Latest.ValueBase, t.Latest.Period.To, 0, 0, false)
