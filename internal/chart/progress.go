@@ -13,6 +13,7 @@ import (
 type Bar struct {
 	Label string
 	Value float64
+	Text  string // the value as the page writes it, shown after the bar
 	Kind  string
 }
 
@@ -32,7 +33,7 @@ func Progress(label string, bars []Bar, region string) template.HTML {
 	if maxV == 0 {
 		maxV = 1
 	}
-	const width, rowH, labelW = 320.0, 18.0, 130.0
+	const width, rowH, labelW, textW = 420.0, 18.0, 130.0, 100.0
 	col := colours[region]
 	if col == "" {
 		col = colours["china"]
@@ -47,7 +48,7 @@ func Progress(label string, bars []Bar, region string) template.HTML {
 		if math.IsNaN(bar.Value) {
 			continue
 		}
-		w := math.Max(1, (width-labelW-4)*math.Abs(bar.Value)/maxV)
+		w := math.Max(1, (width-labelW-textW-8)*math.Abs(bar.Value)/maxV)
 		attrs := ""
 		switch bar.Kind {
 		case "baseline":
@@ -60,6 +61,7 @@ func Progress(label string, bars []Bar, region string) template.HTML {
 			attrs = fmt.Sprintf(`fill="%s"`, col)
 		}
 		fmt.Fprintf(&b, `<rect x="%g" y="%g" width="%.1f" height="%g" %s/>`, labelW, y+3, w, rowH-6, attrs)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%g" font-size="10">%s</text>`, labelW+w+4, y+12, esc(bar.Text))
 	}
 	b.WriteString("</svg>")
 	return template.HTML(b.String())

@@ -188,19 +188,19 @@ func (v *View) ProgressChart(t *targets.Target) template.HTML {
 	var bars []chart.Bar
 	newItems := t.Rule == targets.RuleNew || t.Rule == targets.RuleSameYear && t.Baseline != nil
 	if t.Baseline != nil && !newItems {
-		bars = append(bars, chart.Bar{Label: v.T("targets.baseline") + " " + v.Period(t.Baseline), Value: t.Baseline.ValueBase, Kind: "baseline"})
+		bars = append(bars, chart.Bar{Label: v.T("targets.baseline") + " " + v.Period(t.Baseline), Value: t.Baseline.ValueBase, Text: v.Amount(t, t.Baseline.ValueBase), Kind: "baseline"})
 	}
 	if t.Latest != nil {
 		label := v.T("targets.latest") + " " + v.Period(t.Latest)
 		if newItems {
 			label = v.T("targets.new_since")
 		}
-		bars = append(bars, chart.Bar{Label: label, Value: t.Progress, Kind: "actual"})
+		bars = append(bars, chart.Bar{Label: label, Value: t.Progress, Text: v.Amount(t, t.Progress), Kind: "actual"})
 	}
 	if !math.IsNaN(t.Expected) {
-		bars = append(bars, chart.Bar{Label: v.T("targets.expected"), Value: t.Expected, Kind: "expected"})
+		bars = append(bars, chart.Bar{Label: v.T("targets.expected"), Value: t.Expected, Text: v.Amount(t, t.Expected), Kind: "expected"})
 	}
-	bars = append(bars, chart.Bar{Label: v.T("targets.target") + " " + v.Period(f), Value: f.ValueBase, Kind: "target"})
+	bars = append(bars, chart.Bar{Label: v.T("targets.target") + " " + v.Period(f), Value: f.ValueBase, Text: v.Value(f), Kind: "target"})
 	label := f.Indicator.Name(v.langOr("zh")) + ": " + v.Status(t)
 	return chart.Progress(label, bars, f.Region)
 }
@@ -225,3 +225,22 @@ func (v *View) QuoteCell(f *dataset.Figure) template.HTML { return template.HTML
 
 // PeriodCell is a figure's period as the figure tables show it.
 func (v *View) PeriodCell(f *dataset.Figure) template.HTML { return template.HTML(v.periodCell(f)) }
+
+// NewItems reports whether a target counts new items over its period (its
+// progress is new items since a baseline, not the latest total).
+func (v *View) NewItems(t *targets.Target) bool {
+	return !t.Figure.Cumulative && t.Figure.Unit.IsCount() && !t.Figure.Indicator.RateOfChange
+}
+
+// Progress is what a target is judged on, in words: the latest value, or
+// for new items the new items since the baseline ("78 smart factories new
+// since 2021"), or "—".
+func (v *View) Progress(t *targets.Target) string {
+	if t.Latest == nil {
+		return "—"
+	}
+	if v.NewItems(t) && t.Baseline != nil {
+		return fmt.Sprintf(v.T("targets.new_since_at"), v.Amount(t, t.Progress), v.Period(t.Baseline), v.Period(t.Latest))
+	}
+	return v.Value(t.Latest) + " · " + v.Period(t.Latest)
+}
