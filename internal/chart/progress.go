@@ -66,3 +66,58 @@ func Progress(label string, bars []Bar, region string) template.HTML {
 	b.WriteString("</svg>")
 	return template.HTML(b.String())
 }
+
+// Part is one segment of a stacked bar: a count, its label, and the class
+// that colours it.
+type Part struct {
+	Label string
+	Count int
+	Class string // e.g. "status-met"; the stylesheet colours it
+}
+
+// Stacked draws rows of stacked horizontal bars as an inline SVG, each row
+// a label and its parts, every part as wide as its count and labelled with
+// it. Like Progress it is static and sized by its container.
+func Stacked(label string, rows []string, parts [][]Part) template.HTML {
+	const width, rowH, labelW = 520.0, 22.0, 180.0
+	total := 0
+	for _, ps := range parts {
+		n := 0
+		for _, p := range ps {
+			n += p.Count
+		}
+		total = max(total, n)
+	}
+	if total == 0 {
+		total = 1
+	}
+	var b strings.Builder
+	esc := template.HTMLEscapeString
+	fmt.Fprintf(&b, `<svg class="stacked" viewBox="0 0 %g %g" role="img" aria-label="%s">`, width, rowH*float64(len(rows)), esc(label))
+	for i, row := range rows {
+		y := float64(i) * rowH
+		fmt.Fprintf(&b, `<text x="0" y="%g" font-size="10">%s</text>`, y+14, esc(truncate(row, 34)))
+		x := labelW
+		for _, p := range parts[i] {
+			if p.Count == 0 {
+				continue
+			}
+			w := (width - labelW) * float64(p.Count) / float64(total)
+			fmt.Fprintf(&b, `<rect class="%s" x="%.1f" y="%g" width="%.1f" height="%g"><title>%s: %d</title></rect>`, esc(p.Class), x, y+3, w, rowH-6, esc(p.Label), p.Count)
+			if w > 14 {
+				fmt.Fprintf(&b, `<text x="%.1f" y="%g" font-size="9" text-anchor="middle">%d</text>`, x+w/2, y+14, p.Count)
+			}
+			x += w
+		}
+	}
+	b.WriteString("</svg>")
+	return template.HTML(b.String())
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -21,21 +21,8 @@ func (s *Site) pageTree() []*Page {
 	for _, lang := range s.Languages {
 		t := func(k string) string { return s.t(lang, k) }
 		dir := func(p string) string { return lang + "/" + p }
-		home := &HomePage{Intro: s.page(lang, "index", dir(""))}
-		for _, id := range s.Headline {
-			home.Headline = append(home.Headline, s.Data.Figure(id))
-		}
-		homeCharts := []*Chart{}
-		for _, id := range s.Featured {
-			if ic := s.indicatorCharts[lang+":"+id]; ic != nil && len(ic.Charts) > 0 {
-				homeCharts = append(homeCharts, ic.Charts[0])
-			}
-		}
-		if cs := s.compareCharts[lang]; len(cs) > 0 {
-			homeCharts = append(homeCharts, cs[0])
-		}
-		home.Charts = homeCharts
-		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang), Data: home, Charts: homeCharts})
+		home := s.homePage(lang)
+		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang), Data: home, Charts: home.Charts})
 		for _, r := range s.Data.Reports {
 			add(&Page{URL: dir("reports/" + r.ID + "/"), File: dir("reports/" + r.ID + "/index.html"), Lang: lang, Layout: "report", Section: "reports",
 				Title: r.Title(lang), Description: r.Summary(lang), data: func() any { return s.reportPage(r, lang) }})
@@ -80,11 +67,54 @@ func (s *Site) page(lang, name, url string) *content.Page {
 	return &cp
 }
 
-// HomePage is the data of a home page.
+// HomePage is the data of a home page: the three questions readers ask —
+// how each region did, how they compare, whether the plans are on track —
+// each answered in brief with a chart that leads deeper.
 type HomePage struct {
 	Intro    *content.Page
-	Headline []*dataset.Figure
-	Charts   []*Chart
+	Regions  []HomeRegion // how each region did: its headline figures
+	Growth   *Chart       // the featured indicators' first chart
+	Compare  *Chart       // the first comparison chart
+	Count    map[string]int
+	Targets  *TargetsPage
+	Charts   []*Chart // every ECharts chart on the page
+}
+
+// HomeRegion is a region's headline figures.
+type HomeRegion struct {
+	Region  dataset.Region
+	Figures []*dataset.Figure
+}
+
+func (s *Site) homePage(lang string) *HomePage {
+	h := &HomePage{Intro: s.page(lang, "index", lang+"/"), Count: map[string]int{}, Targets: s.targetsPage()}
+	for _, r := range dataset.Regions {
+		hr := HomeRegion{Region: r}
+		for _, id := range s.Headline {
+			if f := s.Data.Figure(id); f.Region == r.ID {
+				hr.Figures = append(hr.Figures, f)
+			}
+		}
+		if len(hr.Figures) > 0 {
+			h.Regions = append(h.Regions, hr)
+		}
+	}
+	for _, id := range s.Featured {
+		if ic := s.indicatorCharts[lang+":"+id]; ic != nil && len(ic.Charts) > 0 && h.Growth == nil {
+			h.Growth = ic.Charts[0]
+			h.Charts = append(h.Charts, h.Growth)
+		}
+	}
+	if cs := s.compareCharts[lang]; len(cs) > 0 {
+		h.Compare = cs[0]
+		h.Charts = append(h.Charts, h.Compare)
+	}
+	for _, g := range s.Comparisons {
+		for _, p := range g.Pairs {
+			h.Count[p.Verdict.String()]++
+		}
+	}
+	return h
 }
 
 // IndicatorPage is the data of an indicator's page.

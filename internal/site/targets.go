@@ -244,3 +244,33 @@ func (v *View) Progress(t *targets.Target) string {
 	}
 	return v.Value(t.Latest) + " · " + v.Period(t.Latest)
 }
+
+// StatusChart draws the targets of every plan as a bar of their statuses.
+func (v *View) StatusChart(tp *TargetsPage) template.HTML {
+	var rows []string
+	var parts [][]chart.Part
+	for _, p := range tp.Plans {
+		rows = append(rows, v.PlanTitle(p))
+		count := map[targets.Status]int{}
+		for _, th := range p.Themes {
+			for _, t := range th.Targets {
+				count[t.Status]++
+			}
+		}
+		ps := v.StatusLegend()
+		for i := range ps {
+			ps[i].Count = count[targets.Status(strings.TrimPrefix(ps[i].Class, "status-"))]
+		}
+		parts = append(parts, ps)
+	}
+	return chart.Stacked(v.T("targets.title"), rows, parts)
+}
+
+// StatusLegend is the statuses with their colours, for a chart's legend.
+func (v *View) StatusLegend() []chart.Part {
+	var out []chart.Part
+	for _, st := range []targets.Status{targets.Met, targets.OnTrack, targets.Behind, targets.Missed, targets.NotComparable, targets.NoData} {
+		out = append(out, chart.Part{Label: v.T("targets.status." + string(st)), Class: "status-" + string(st)})
+	}
+	return out
+}

@@ -99,6 +99,17 @@ func (v *View) Reports() []*dataset.Report { return v.Site.Data.Reports }
 // Years lists the years with a page.
 func (v *View) Years() []int { return v.Site.Years }
 
+// LatestYear is the latest year with an actual figure, or 0.
+func (v *View) LatestYear() int {
+	y := 0
+	for _, f := range v.Site.Data.Figures {
+		if f.Kind == dataset.Actual {
+			y = max(y, yearOf(f))
+		}
+	}
+	return y
+}
+
 // Region returns a region's name in the page's language.
 func (v *View) Region(id string) string {
 	r, _ := dataset.RegionByID(id)
