@@ -44,7 +44,7 @@ func Progress(label string, bars []Bar, region string) template.HTML {
 	fmt.Fprintf(&b, `<svg class="progress" viewBox="0 0 %g %g" role="img" aria-label="%s">`, width, h, esc(label))
 	for i, bar := range bars {
 		y := float64(i) * rowH
-		fmt.Fprintf(&b, `<text x="0" y="%g" font-size="10">%s</text>`, y+12, esc(bar.Label))
+		fmt.Fprintf(&b, `<text x="0" y="%g" font-size="10">%s</text>`, y+12, esc(truncate(bar.Label, 24)))
 		if math.IsNaN(bar.Value) {
 			continue
 		}
@@ -61,7 +61,13 @@ func Progress(label string, bars []Bar, region string) template.HTML {
 			attrs = fmt.Sprintf(`fill="%s"`, col)
 		}
 		fmt.Fprintf(&b, `<rect x="%g" y="%g" width="%.1f" height="%g" %s/>`, labelW, y+3, w, rowH-6, attrs)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%g" font-size="10">%s</text>`, labelW+w+4, y+12, esc(bar.Text))
+		// The value after the bar, squeezed to fit where it is long.
+		x, room := labelW+w+4, width-(labelW+w+4)
+		fit := ""
+		if float64(len([]rune(bar.Text)))*5.5 > room {
+			fit = fmt.Sprintf(` textLength="%.1f" lengthAdjust="spacingAndGlyphs"`, room)
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%g" font-size="10"%s>%s</text>`, x, y+12, fit, esc(bar.Text))
 	}
 	b.WriteString("</svg>")
 	return template.HTML(b.String())

@@ -203,3 +203,110 @@ func TestCopiedParagraphsAreTheReportsWords(t *testing.T) {
 	}
 	t.Logf("%d paragraphs copied", checked)
 }
+
+// pageKinds are one page of each kind, in both languages.
+var pageKinds = []string{"", "reports/2024-chongqing-advanced-manufacturing/", "reports/2021-2025-chongqing-plans/", "years/2020/", "years/2024/",
+	"compare/", "targets/", "indicators/", "indicators/industrial-value-added-growth/", "indicators/smart-factories/", "data/", "about/"}
+
+// serveSite serves the real site on a test server.
+func serveSite(t *testing.T) *httptest.Server {
+	t.Helper()
+	out := realSite(t)
+	fsys := fstest.MapFS{}
+	for p, b := range out.Files {
+		fsys[p] = &fstest.MapFile{Data: b}
+	}
+	srv := httptest.NewServer(http.FileServer(http.FS(fsys)))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestNarrowScreens opens a page of each kind at the width of a phone (390
+// px): nothing may be wider than the screen (tables reflow, long words
+// wrap), and on a report page the text starts on the first screen.
+func TestNarrowScreens(t *testing.T) {
+	srv := serveSite(t)
+	ctx := testsite.Browser(t)
+	for _, lang := range []string{"zh", "en"} {
+		for _, kind := range pageKinds {
+			url := srv.URL + "/" + lang + "/" + kind
+			step, cancel := context.WithTimeout(ctx, 30*time.Second)
+			err := chromedp.Do(step, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(url))
+			cancel()
+			if err != nil {
+				t.Fatalf("%s: %v", url, err)
+			}
+			wide := testsite.Eval[[]string](t, ctx, `(() => {
+				const w = document.documentElement.clientWidth, out = [];
+				for (const el of document.querySelectorAll("body *")) {
+					const r = el.getBoundingClientRect();
+					if (r.width > 0 && r.right > w + 1) out.push(el.tagName + (el.id ? "#" + el.id : "") + (el.className ? "." + el.className : "") + " " + Math.round(r.right));
+				}
+				return out.slice(0, 5);
+			})()`)
+			if len(wide) > 0 {
+				t.Errorf("%s: wider than 390 px: %v", url, wide)
+			}
+			if strings.HasPrefix(kind, "reports/") {
+				top := testsite.Eval[float64](t, ctx, `document.querySelector(".report-body p[id^='p-'], .report-body h2, .report-body h3").getBoundingClientRect().top`)
+				if top > 844 {
+					t.Errorf("%s: the text starts %.0f px down, below the first screen", url, top)
+				}
+			}
+		}
+	}
+}
+
+// TestEveryChartDraws scrolls through a page of each kind in both
+// languages: every chart container must be drawn by ECharts once it comes
+// into view, and no page may raise a JavaScript error or log one.
+func TestEveryChartDraws(t *testing.T) {
+	srv := serveSite(t)
+	ctx := testsite.Browser(t)
+	var mu sync.Mutex
+	var problems []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			problems = append(problems, fmt.Sprint(e.ExceptionDetails.Text, e.ExceptionDetails.Exception))
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
+				problems = append(problems, fmt.Sprint("console ", e.Type, ": ", e.Args))
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	drawn := 0
+	for _, lang := range []string{"zh", "en"} {
+		for _, kind := range pageKinds {
+			url := srv.URL + "/" + lang + "/" + kind
+			step, cancel := context.WithTimeout(ctx, 60*time.Second)
+			err := chromedp.Do(step, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url))
+			cancel()
+			if err != nil {
+				t.Fatalf("%s: %v", url, err)
+			}
+			ids := testsite.Eval[[]string](t, ctx, `Array.from(document.querySelectorAll("div.chart")).map(d => d.id)`)
+			for _, id := range ids {
+				step, cancel := context.WithTimeout(ctx, 30*time.Second)
+				err := chromedp.Do(step, chromedp.ScrollIntoView("#"+id), chromedp.WaitVisible("#"+id+" canvas"))
+				cancel()
+				if err != nil {
+					t.Errorf("%s: chart %s was not drawn: %v", url, id, err)
+					continue
+				}
+				drawn++
+			}
+			mu.Lock()
+			if len(problems) > 0 {
+				t.Errorf("%s: %v", url, problems)
+				problems = nil
+			}
+			mu.Unlock()
+		}
+	}
+	t.Logf("%d charts drawn", drawn)
+}

@@ -145,7 +145,7 @@ func sources(c *Chart) []Source {
 func (v *View) DataTable(c *Chart) template.HTML {
 	var b strings.Builder
 	esc := template.HTMLEscapeString
-	b.WriteString(`<div class="table-wrap"><table class="chart-table">` + "\n<thead><tr>")
+	b.WriteString(`<div class="table-wrap"><table class="chart-table reflow">` + "\n<thead><tr>")
 	for _, h := range c.Head {
 		b.WriteString(`<th scope="col">` + esc(h) + "</th>")
 	}

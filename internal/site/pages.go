@@ -9,6 +9,7 @@ import (
 	"reportsite/internal/chart"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
+	"reportsite/internal/targets"
 )
 
 // pageTree lists every page of the site, in both languages, at the
@@ -71,13 +72,13 @@ func (s *Site) page(lang, name, url string) *content.Page {
 // how each region did, how they compare, whether the plans are on track —
 // each answered in brief with a chart that leads deeper.
 type HomePage struct {
-	Intro    *content.Page
-	Regions  []HomeRegion // how each region did: its headline figures
-	Growth   *Chart       // the featured indicators' first chart
-	Compare  *Chart       // the first comparison chart
-	Count    map[string]int
-	Targets  *TargetsPage
-	Charts   []*Chart // every ECharts chart on the page
+	Intro   *content.Page
+	Regions []HomeRegion // how each region did: its headline figures
+	Growth  *Chart       // the featured indicators' first chart
+	Compare *Chart       // the first comparison chart
+	Count   map[string]int
+	Targets *TargetsPage
+	Charts  []*Chart // every ECharts chart on the page
 }
 
 // HomeRegion is a region's headline figures.
@@ -141,11 +142,13 @@ type AboutPage struct {
 type DataPage struct {
 	Figures, Indicators, Reports int
 	Columns                      []string
+	TargetColumns                []string
 	ByKind                       map[string]int
 }
 
 func (s *Site) dataPage() *DataPage {
-	d := &DataPage{Figures: len(s.Data.Figures), Indicators: len(s.Data.Indicators), Reports: len(s.Data.Reports), Columns: dataset.FigureColumns, ByKind: map[string]int{}}
+	d := &DataPage{Figures: len(s.Data.Figures), Indicators: len(s.Data.Indicators), Reports: len(s.Data.Reports), Columns: dataset.FigureColumns,
+		TargetColumns: targets.Columns, ByKind: map[string]int{}}
 	for _, f := range s.Data.Figures {
 		d.ByKind[f.Kind]++
 	}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -444,4 +445,119 @@ func englishText(n *html.Node) string {
 	}
 	walkText(n)
 	return b.String()
+}
+
+// TestEditingAFigureUpdatesTargets edits the figure a target's status rests
+// on — Chongqing's 183 smart factories, which give 78 new ones since 2021
+// against the plan's 50 — and rebuilds: every status that depends on it
+// changes, in the export and on the page.
+func TestEditingAFigureUpdatesTargets(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !(strings.HasPrefix(p, "data/") || strings.HasPrefix(p, "seeds/") || strings.HasPrefix(p, "content/") || strings.HasPrefix(p, "layouts/")) {
+			return err
+		}
+		b, err := fs.ReadFile(root, p)
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := func(out *Output, id string) string {
+		t.Helper()
+		var recs []struct{ ID, Status string }
+		if err := json.Unmarshal(out.Files["data/targets.json"], &recs); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs {
+			if r.ID == id {
+				return r.Status
+			}
+		}
+		t.Fatalf("no target %s", id)
+		return ""
+	}
+	const plan, year = "cq-plan-smart-factories-new-target-2021-2025", "cq-2021-smart-factories-new-target-2022"
+	before, errs := Build(fsys, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	if got := status(before, plan); got != "met" {
+		t.Fatalf("before the edit: %s is %s, want met", plan, got)
+	}
+	// The editor files the 183 as the total at the end of 2021 instead.
+	file := "data/figures/2024-chongqing-advanced-manufacturing.toml"
+	src := string(fsys[file].Data)
+	edited := strings.Replace(src, "id         = \"cq-2024-smart-factories-total\"\nindicator  = \"smart-factories\"\nregion     = \"chongqing\"\nperiod     = \"2024-01..2024-08\"",
+		"id         = \"cq-2024-smart-factories-total\"\nindicator  = \"smart-factories\"\nregion     = \"chongqing\"\nperiod     = \"2022\"", 1)
+	if edited == src {
+		t.Fatal("the figure to edit is not in the file")
+	}
+	fsys[file] = &fstest.MapFile{Data: []byte(edited)}
+	after, errs := Build(fsys, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	// 183 at the end of 2022 is 78 new since 2021: the plan's target is
+	// still met, and the 2022 target of 10 new ones is now met too, by the
+	// totals at the two ends of 2022.
+	if got := status(after, plan); got != "met" {
+		t.Errorf("after the edit: %s is %s, want met", plan, got)
+	}
+	if b, a := status(before, year), status(after, year); b == a || a != "met" {
+		t.Errorf("%s: %s before the edit, %s after; want a change to met", year, b, a)
+	}
+	if !strings.Contains(string(after.Files["en/targets/index.html"]), `id="t-`+year+`"`) {
+		t.Fatal("the targets page has no row for the target")
+	}
+	page := string(after.Files["en/targets/index.html"])
+	row := page[strings.Index(page, `id="t-`+year+`"`):]
+	if !strings.Contains(row[:strings.Index(row, "</h4>")], "status-met") {
+		t.Errorf("the targets page does not show the new status of %s", year)
+	}
+}
+
+// TestNothingLeftOutOfCharts: every figure of every indicator is drawn in
+// one of its charts, or listed under them with the reason.
+func TestNothingLeftOutOfCharts(t *testing.T) {
+	s, errs := Load(root, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	for _, lang := range s.Languages {
+		for _, in := range s.Data.Indicators {
+			ic := s.indicatorCharts[lang+":"+in.ID]
+			seen := map[*dataset.Figure]int{}
+			for _, c := range ic.Charts {
+				for _, f := range c.Figures {
+					seen[f]++
+				}
+			}
+			for _, o := range ic.Omitted {
+				if o.Reason == "" || !s.Strings.Has(lang, o.Reason) {
+					t.Errorf("%s %s: %s left out without a reason (%q)", lang, in.ID, o.Figure.ID, o.Reason)
+				}
+				seen[o.Figure]++
+			}
+			for _, f := range in.Figures {
+				if seen[f] != 1 {
+					t.Errorf("%s %s: figure %s is drawn or listed %d times", lang, in.ID, f.ID, seen[f])
+				}
+			}
+		}
+	}
+}
+
+// TestTypographicApostrophes: the English edition uses one apostrophe, ’.
+func TestTypographicApostrophes(t *testing.T) {
+	re := regexp.MustCompile(`[A-Za-z]'[A-Za-z]`)
+	for p, pg := range parsePages(t, realSite(t)) {
+		if !strings.HasPrefix(p, "en/") {
+			continue
+		}
+		for _, m := range re.FindAllString(englishText(pg.doc), 3) {
+			t.Errorf("%s: a straight apostrophe in %q", p, m)
+		}
+	}
 }
