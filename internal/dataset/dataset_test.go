@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -434,6 +436,78 @@ func TestEditingListsEveryUnit(t *testing.T) {
 	for _, m := range MeasureWords {
 		if !strings.Contains(string(guide), "`"+m+"`") {
 			t.Errorf("docs/EDITING.md does not list the measure word %q", m)
+		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestExportGolden exports figures of every shape the schema holds — a
+// level, a count with what it counts, a range, a rate per year, a change,
+// an inferred period — and compares the JSON and CSV with
+// testdata/export.golden.*, written with -update.
+func TestExportGolden(t *testing.T) {
+	extra := `
+[[figure]]
+id = "range"
+indicator = "stations"
+region = "chongqing"
+period = "2021..2025"
+period_inferred = true
+period_note_zh = "原文未写明时期。"
+period_note_en = "The text gives no period."
+kind = "target"
+value = 2
+value_upper = 3
+unit = "家"
+report = "r1"
+quote = "各地立足优势，每年新建2-3家基站"
+
+[[figure]]
+id = "per-year"
+indicator = "stations"
+region = "chongqing"
+period = "2021..2025"
+kind = "target"
+value = 100
+unit = "个"
+per = "year"
+report = "r1"
+quote = "每年新建100个基站"
+
+[[figure]]
+id = "change"
+indicator = "growth"
+region = "chongqing"
+period = "2020"
+kind = "actual"
+value = 1.5
+unit = "个百分点"
+change = "up"
+report = "r1"
+quote = "增速提高1.5个百分点"
+`
+	fsys := fixture(goodFigure + extra)
+	fsys["seeds/s.txt"] = &fstest.MapFile{Data: []byte(testSeed + "\n(三)新基站。每年新建100个基站，各地立足优势，每年新建2-3家基站，增速提高1.5个百分点。\n")}
+	d, errs := Load(fsys)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	url := func(lang, id string) string { return "https://x.example/" + lang + "/reports/" + id + "/" }
+	english := func(f *Figure) string { return "English of " + f.ID }
+	for name, data := range map[string][]byte{"export.golden.json": FiguresJSON(d.Figures, url, english), "export.golden.csv": FiguresCSV(d.Figures, url, english)} {
+		p := filepath.Join("testdata", name)
+		if *update {
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(data, want) {
+			t.Errorf("%s differs (go test -update to accept):\n%s", p, data)
 		}
 	}
 }
