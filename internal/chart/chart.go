@@ -98,7 +98,11 @@ type panel struct {
 // for its rates or shares, or up to two for its levels (totals to date,
 // new in the period), and the figures that no chart can hold, with the
 // reason.
+//
+// A number quoted in several places is drawn once: figs are taken each
+// number once (dataset.Distinct).
 func Indicator(in *dataset.Indicator, figs []*dataset.Figure, l Labels) ([]*Chart, []Omission, error) {
+	figs = dataset.Distinct(figs)
 	var omitted []Omission
 	var rates, totals, flows []*dataset.Figure
 	for _, f := range figs {

@@ -148,7 +148,7 @@ func Pairs(indicators []*dataset.Indicator) []*Group {
 	var out []*Group
 	for _, in := range indicators {
 		var cq, sc []*dataset.Figure
-		for _, f := range in.Figures {
+		for _, f := range dataset.Distinct(in.Figures) { // each number once
 			switch f.Region {
 			case "chongqing":
 				cq = append(cq, f)

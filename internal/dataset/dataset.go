@@ -27,6 +27,8 @@ type Dataset struct {
 	reports    map[string]*Report
 	indicators map[string]*Indicator
 	figures    map[string]*Figure
+	byReport   map[*Report][]*Figure
+	same       map[string][]*Figure // figures by Key
 	dropped    map[string]*diag.Error // "report:ID" → why it was left out
 	fileFailed map[string]*diag.Error // "report", "indicator" → why none could be read
 }
@@ -56,6 +58,12 @@ func Load(fsys fs.FS) (*Dataset, diag.List) {
 	d.indicators = byID(d.Indicators, func(in *Indicator) string { return in.ID })
 	d.Figures = l.figures()
 	d.figures = byID(d.Figures, func(f *Figure) string { return f.ID })
+	d.byReport = map[*Report][]*Figure{}
+	d.same = map[string][]*Figure{}
+	for _, f := range d.Figures {
+		d.byReport[f.Report] = append(d.byReport[f.Report], f)
+		d.same[f.Key()] = append(d.same[f.Key()], f)
+	}
 	l.warnUnusedIndicators()
 	l.warnUnusedSeeds()
 	return d, l.errs
@@ -93,6 +101,27 @@ func (d *Dataset) Report(id string) *Report { return d.reports[id] }
 
 // Indicator returns the indicator with the given id, or nil.
 func (d *Dataset) Indicator(id string) *Indicator { return d.indicators[id] }
+
+// Same returns the figures that give the same number as f (see
+// Figure.Key), f first among them or not, in file order.
+func (d *Dataset) Same(f *Figure) []*Figure { return d.same[f.Key()] }
+
+// Distinct returns the figures of a list that give a number not given by
+// an earlier figure of the list: each number once.
+func Distinct(figs []*Figure) []*Figure {
+	seen := make(map[string]bool, len(figs))
+	var out []*Figure
+	for _, f := range figs {
+		if !seen[f.Key()] {
+			seen[f.Key()] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// FiguresOf returns the figures quoted from a report, in file order.
+func (d *Dataset) FiguresOf(r *Report) []*Figure { return d.byReport[r] }
 
 // Figure returns the figure with the given id, or nil.
 func (d *Dataset) Figure(id string) *Figure { return d.figures[id] }

@@ -56,6 +56,7 @@ type Figure struct {
 	Report                *Report    `toml:"-"`
 	Indicator             *Indicator `toml:"-"`
 	Match                 Match      `toml:"-"` // where the quote is in the report
+	key                   string
 }
 
 // Kinds of figure.
@@ -79,6 +80,21 @@ var Pers = []string{"", "year", "month"}
 // Changes lists the directions of a change: 提升, 提高, 增加 (up); 下降,
 // 减少, 降低 (down). "" is a level, not a change.
 var Changes = []string{"", "up", "down"}
+
+// Key is what makes two figures the same number: a figure quoted again in
+// another report (or another sentence) has the same key. Charts, tables,
+// comparisons and targets show a number once, with all its sources.
+func (f *Figure) Key() string {
+	if f.key == "" { // a figure made outside Load, as in tests
+		return f.makeKey()
+	}
+	return f.key
+}
+
+func (f *Figure) makeKey() string {
+	return fmt.Sprintf("%s|%s|%s|%s|%v|%v|%v|%s|%s|%t|%s|%s", f.IndicatorID, f.Region, f.PeriodRaw, f.Kind,
+		f.ValueBase, f.IsRange, f.UpperBase, f.Unit.Kind(), f.Qualifier, f.Cumulative, f.Per, f.Change)
+}
 
 // PeriodNote returns the editor's note on the figure's period in lang.
 func (f *Figure) PeriodNote(lang string) string { return pick(lang, f.PeriodNoteZh, f.PeriodNoteEn) }
@@ -117,6 +133,7 @@ func (l *loader) figures() []*Figure {
 				continue
 			}
 			seen[fig.ID] = fig
+			fig.key = fig.makeKey()
 			out = append(out, fig)
 			fig.Indicator.Figures = append(fig.Indicator.Figures, fig)
 		}

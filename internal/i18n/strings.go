@@ -45,18 +45,18 @@ func LoadStrings(fsys fs.FS, langs []string) (Strings, diag.List) {
 	if len(errs) > 0 {
 		return s, errs
 	}
-	bases := func(lang string) map[string]string { // base key → a key that has it
-		m := map[string]string{}
+	bases := map[string]map[string]string{} // by language: base key → a key that has it
+	for _, lang := range langs {
+		bases[lang] = map[string]string{}
 		for key := range s[lang] {
-			m[pluralBase(key)] = key
+			bases[lang][pluralBase(key)] = key
 		}
-		return m
 	}
 	for _, a := range langs {
-		ba := bases(a)
+		ba := bases[a]
 		for _, base := range sortedKeys(ba) {
 			for _, b := range langs {
-				if _, ok := bases(b)[base]; !ok {
+				if _, ok := bases[b][base]; !ok {
 					errs.Add(diag.Pos{File: StringsPath(b)}, fmt.Sprintf("%s defines it at %s", StringsPath(a), files[a].At(ba[base])),
 						"missing interface string %q", base)
 				}

@@ -25,7 +25,7 @@ func (s *Site) comparePage(lang string) *ComparePage {
 		}
 	}
 	for _, in := range s.Data.Indicators {
-		for _, f := range s.sorted[in] {
+		for _, f := range dataset.Distinct(s.sorted[in]) {
 			if f.Region == "chengdu-chongqing" {
 				cp.Joint = append(cp.Joint, f)
 			}

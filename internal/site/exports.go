@@ -88,10 +88,7 @@ func (s *Site) checkTranslatedFigures(r *dataset.Report, t *i18n.Translation) di
 	if r.Doc == nil {
 		return l
 	}
-	for _, f := range s.Data.Figures {
-		if f.Report != r {
-			continue
-		}
+	for _, f := range s.Data.FiguresOf(r) {
 		b := f.Match.Block
 		en, _ := t.Lookup(i18n.Unit{ID: b.ID, Zh: b.Text})
 		if en == "" {

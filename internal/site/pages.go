@@ -40,7 +40,7 @@ func (s *Site) pageTree() []*Page {
 			Title: t("indicators.title"), Description: t("indicators.description"), Data: s.indicatorGroups()})
 		for _, in := range s.Data.Indicators {
 			ic := s.indicatorCharts[lang+":"+in.ID]
-			ip := &IndicatorPage{Indicator: in, Figures: s.sorted[in], Charts: ic.Charts, Omitted: ic.Omitted}
+			ip := &IndicatorPage{Indicator: in, Figures: dataset.Distinct(s.sorted[in]), Charts: ic.Charts, Omitted: ic.Omitted}
 			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
 				Title: in.Name(lang), Description: in.Definition(lang), Data: ip, Charts: ic.Charts})
 		}
@@ -275,7 +275,7 @@ func (s *Site) yearPage(y int, lang string) *YearPage {
 	for _, in := range rows {
 		row := &YearRow{Indicator: in}
 		for _, r := range yp.Regions {
-			figs := byIndicator[in][r.ID]
+			figs := dataset.Distinct(byIndicator[in][r.ID])
 			yp.Count += len(figs)
 			c := YearCell{Figures: figs}
 			if len(figs) > MaxPerCell {

@@ -65,10 +65,8 @@ type BlockView struct {
 // figuresByBlock groups a report's figures by the block their quote is in.
 func (s *Site) figuresByBlock(r *dataset.Report) map[string][]*dataset.Figure {
 	m := map[string][]*dataset.Figure{}
-	for _, f := range s.Data.Figures {
-		if f.Report == r {
-			m[f.Paragraph()] = append(m[f.Paragraph()], f)
-		}
+	for _, f := range s.Data.FiguresOf(r) {
+		m[f.Paragraph()] = append(m[f.Paragraph()], f)
 	}
 	for _, fs := range m {
 		sort.SliceStable(fs, func(i, j int) bool { return fs[i].Match.Start < fs[j].Match.Start })

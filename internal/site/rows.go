@@ -39,7 +39,11 @@ func (v *View) Row(f *dataset.Figure, t FigureTable) template.HTML {
 	b.WriteString("</td>")
 	b.WriteString(`<td class="num"` + label("fig.value") + ">" + esc(v.Value(f)) + "</td>")
 	b.WriteString(`<td class="quote"` + label("fig.source") + ">" + v.quoteCell(f) + ` <a href="` + esc(v.FigureURL(f)) + `">` +
-		esc(f.Report.Title(v.Lang)) + " §" + esc(f.Paragraph()) + "</a></td></tr>\n")
+		esc(f.Report.Title(v.Lang)) + " §" + esc(f.Paragraph()) + "</a>")
+	if n := len(v.Site.Data.Same(f)) - 1; n > 0 && t.Anchors {
+		b.WriteString(` <span class="tag">` + esc(v.Plural("fig.also", n)) + "</span>")
+	}
+	b.WriteString("</td></tr>\n")
 	return template.HTML(b.String())
 }
 

@@ -194,6 +194,9 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	s.targetOf = map[*dataset.Figure]*targets.Target{}
 	for _, t := range s.Targets {
 		s.targetOf[t.Figure] = t
+		for _, f := range t.Also {
+			s.targetOf[f] = t
+		}
 	}
 	if e := s.buildCharts(); len(e) > 0 {
 		return s, append(errs, e...)

@@ -86,7 +86,7 @@ func (s *Site) targetsPage() *TargetsPage {
 	plans := map[string]*Plan{}
 	byFigure := map[*dataset.Figure]*targets.Target{}
 	for _, t := range s.Targets {
-		byFigure[t.Figure] = t
+		byFigure[t.Figure] = t // the first figure that sets it
 	}
 	var order []*Plan
 	for _, f := range s.Data.Figures { // in the order of the figure files

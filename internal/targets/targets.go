@@ -57,6 +57,7 @@ const (
 // Target is one target with its comparison.
 type Target struct {
 	Figure   *dataset.Figure
+	Also     []*dataset.Figure // the same target set elsewhere
 	Baseline *dataset.Figure // the latest actual before the plan, if any
 	// BaselineLate is set when no actual precedes the plan and the first
 	// after it is the baseline: the straight path starts later than the
@@ -123,20 +124,30 @@ func (t *Target) reached(v float64) bool {
 //     beyond the straight path from the baseline (or from nothing, for new
 //     items) at the actual's date, behind otherwise. A rate for part of
 //     the target's period is on-track when it is at the target's pace.
+//
+// A target set in several places (the same number, period and indicator)
+// is judged once; Also lists the other figures that set it.
 func Track(d *dataset.Dataset) []*Target {
 	var out []*Target
-	for _, f := range d.Figures {
+	for _, f := range dataset.Distinct(d.Figures) {
 		if f.Kind == dataset.Target {
-			out = append(out, judge(f, actuals(f)))
+			t := judge(f, actuals(f))
+			for _, o := range d.Same(f) {
+				if o != f {
+					t.Also = append(t.Also, o)
+				}
+			}
+			out = append(out, t)
 		}
 	}
 	return out
 }
 
-// actuals are the figures a target may be judged by, in order of period.
+// actuals are the figures a target may be judged by, in order of period,
+// each number once.
 func actuals(t *dataset.Figure) []*dataset.Figure {
 	var out []*dataset.Figure
-	for _, f := range t.Indicator.Figures {
+	for _, f := range dataset.Distinct(t.Indicator.Figures) {
 		if f.Kind == dataset.Actual && f.Region == t.Region && f.Change == "" && f.Per == "" && !f.IsRange {
 			out = append(out, f)
 		}
