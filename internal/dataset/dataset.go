@@ -28,7 +28,7 @@ type Dataset struct {
 	indicators map[string]*Indicator
 	figures    map[string]*Figure
 	byReport   map[*Report][]*Figure
-	same       map[string][]*Figure // figures by Key
+	same       map[string][]*Figure   // figures by Key
 	dropped    map[string]*diag.Error // "report:ID" → why it was left out
 	fileFailed map[string]*diag.Error // "report", "indicator" → why none could be read
 }

@@ -58,7 +58,7 @@ const (
 type Target struct {
 	Figure   *dataset.Figure
 	Also     []*dataset.Figure // the same target set elsewhere
-	Baseline *dataset.Figure // the latest actual before the plan, if any
+	Baseline *dataset.Figure   // the latest actual before the plan, if any
 	// BaselineLate is set when no actual precedes the plan and the first
 	// after it is the baseline: the straight path starts later than the
 	// plan, and new items since then undercount the progress.
