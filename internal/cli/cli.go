@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -141,9 +142,7 @@ func build(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	// A build is one short burst of allocation: collect garbage less often,
-	// but not at the cost of holding more than a few hundred MB.
-	lowGC()
+	tuneGC(*root)
 	start := time.Now()
 	fsys := os.DirFS(*root)
 	s, errs := site.Load(fsys, site.Options{BaseURL: *base})
@@ -170,12 +169,36 @@ func build(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// lowGC lets the heap grow to five times the live data before collecting,
-// up to a soft limit of 256 MiB, past which the collector works harder
-// instead.
-func lowGC() {
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(256 << 20)
+// tuneGC sets the garbage collector for a build or a preview, unless GOGC
+// or GOMEMLIMIT in the environment say otherwise. A build is one burst of
+// allocation whose live data grows with the inputs: the heap may grow to
+// three times the live data before a collection, and the soft memory limit
+// past which the collector works harder is eight times the size of the
+// inputs (at least 256 MiB), so that it scales with the work instead of
+// making a large site collect all the time.
+func tuneGC(root string) {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(max(256<<20, 8*inputSize(root)))
+	}
+}
+
+// inputSize is the size of the files in the site's input folders.
+func inputSize(root string) int64 {
+	var n int64
+	for _, dir := range serve.Inputs {
+		filepath.WalkDir(filepath.Join(root, dir), func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if info, err := d.Info(); err == nil {
+					n += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return n
 }
 
 // failed reports a build that wrote nothing: the errors first, then the
@@ -259,8 +282,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	// Rebuilds allocate in bursts; a larger heap target makes them faster.
-	lowGC()
+	tuneGC(*root)
 	return serve.Run(ctx, serve.Config{Root: *root, Addr: *addr, Log: stdout})
 }
 

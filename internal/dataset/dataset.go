@@ -14,6 +14,8 @@ package dataset
 
 import (
 	"io/fs"
+	"runtime"
+	"sync"
 
 	"reportsite/internal/diag"
 )
@@ -39,6 +41,7 @@ type loader struct {
 	d    *Dataset
 	errs diag.List
 
+	seedsMu    sync.Mutex
 	seeds      map[string][]byte // seed files read, by name
 	seedsUsed  map[string]bool
 	texts      map[*Report]*searchableText // for finding quotes
@@ -125,3 +128,31 @@ func (d *Dataset) FiguresOf(r *Report) []*Figure { return d.byReport[r] }
 
 // Figure returns the figure with the given id, or nil.
 func (d *Dataset) Figure(id string) *Figure { return d.figures[id] }
+
+// each runs work(i) for every i below n on every core. A panic in one is
+// turned into an internal error and given to fail with its index.
+func each(n int, work func(i int), fail func(i int, e *diag.Error)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var errs diag.List
+				func() {
+					defer diag.Recover(&errs, "loading the data")
+					work(i)
+				}()
+				for _, e := range errs {
+					fail(i, e)
+				}
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,9 +1,11 @@
 package dataset
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -99,26 +101,64 @@ func CSVText(s string) string {
 	return s
 }
 
-// FiguresJSON is the JSON export of figures: an array of FigureRecord.
-func FiguresJSON(figs []*Figure, url func(lang, reportID string) string, english func(*Figure) string) []byte {
-	recs := make([]FigureRecord, len(figs))
-	for i, f := range figs {
-		recs[i] = f.Record(url, english)
-	}
-	return marshal(recs)
+// WriteFiguresJSON writes the JSON export of figures, an array of
+// FigureRecord, one record at a time: a large dataset is never held in
+// memory whole.
+func WriteFiguresJSON(w io.Writer, figs []*Figure, url func(lang, reportID string) string, english func(*Figure) string) error {
+	return writeJSONArray(w, len(figs), func(i int) any { return figs[i].Record(url, english) })
 }
 
-// FiguresCSV is the CSV export of figures: UTF-8, a header row, the
-// columns of FigureColumns.
+// FiguresJSON is WriteFiguresJSON into memory.
+func FiguresJSON(figs []*Figure, url func(lang, reportID string) string, english func(*Figure) string) []byte {
+	var buf bytes.Buffer
+	_ = WriteFiguresJSON(&buf, figs, url, english)
+	return buf.Bytes()
+}
+
+// WriteFiguresCSV writes the CSV export of figures: UTF-8, a header row,
+// the columns of FigureColumns.
+func WriteFiguresCSV(w io.Writer, figs []*Figure, url func(lang, reportID string) string, english func(*Figure) string) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write(FigureColumns)
+	for _, f := range figs {
+		_ = cw.Write(f.Record(url, english).row())
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// FiguresCSV is WriteFiguresCSV into memory.
 func FiguresCSV(figs []*Figure, url func(lang, reportID string) string, english func(*Figure) string) []byte {
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.Write(FigureColumns)
-	for _, f := range figs {
-		_ = w.Write(f.Record(url, english).row())
-	}
-	w.Flush()
+	_ = WriteFiguresCSV(&buf, figs, url, english)
 	return buf.Bytes()
+}
+
+// writeJSONArray writes n values as an indented JSON array, as
+// json.MarshalIndent with two spaces would, one value at a time.
+func writeJSONArray(w io.Writer, n int, value func(i int) any) error {
+	bw := bufio.NewWriter(w)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	bw.WriteString("[")
+	for i := range n {
+		one.Reset()
+		if err := enc.Encode(value(i)); err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n  ")
+		bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+	}
+	if n > 0 {
+		bw.WriteString("\n")
+	}
+	bw.WriteString("]\n")
+	return bw.Flush()
 }
 
 // IndicatorRecord is one indicator as published in /data/indicators.json.
@@ -150,14 +190,13 @@ func IndicatorsJSON(ins []*Indicator) []byte {
 		recs[i] = IndicatorRecord{in.ID, in.NameZh, in.NameEn, in.UnitRaw, in.CountsZh, in.CountsEn, in.CountsEnPlural, in.Direction,
 			in.Category, in.DefinitionZh, in.DefinitionEn, in.ComparabilityZh, in.ComparabilityEn, ids}
 	}
-	return marshal(recs)
+	var buf bytes.Buffer
+	_ = writeJSONArray(&buf, len(recs), func(i int) any { return recs[i] })
+	return buf.Bytes()
 }
 
-func marshal(v any) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
-	return buf.Bytes()
+// WriteJSONArray writes n values as an indented JSON array, one value at a
+// time (the other exports use it).
+func WriteJSONArray(w io.Writer, n int, value func(i int) any) error {
+	return writeJSONArray(w, n, value)
 }

@@ -6,11 +6,9 @@ import (
 	"io/fs"
 	"math"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"reportsite/internal/diag"
@@ -110,18 +108,30 @@ func (l *loader) figures() []*Figure {
 		l.errs.Append(err)
 	}
 	sort.Strings(names)
+	// Each file is decoded and its figures checked on every core; then the
+	// results are taken in file order.
+	files := make([]decodedFigures, len(names))
+	each(len(names), func(i int) {
+		d := &files[i]
+		_, d.errs = tomlx.Decode(l.fsys, names[i], &d.raw)
+		d.checks = make([]diag.List, len(d.raw.Figure))
+		for k, fig := range d.raw.Figure {
+			if fig.Err() == nil {
+				l.checkFigure(fig, &d.checks[k])
+			}
+		}
+	}, func(i int, e *diag.Error) { files[i].errs = append(files[i].errs, e) })
 	seen := map[string]*Figure{}
 	var out []*Figure
-	for _, file := range decodeAll(l.fsys, names) {
+	for _, file := range files {
 		l.errs = append(l.errs, file.errs...)
-		for _, fig := range file.raw.Figure {
+		for k, fig := range file.raw.Figure {
 			l.referenced[fig.IndicatorID] = true
 			if err := fig.Err(); err != nil {
 				l.drop("figure", fig.ID, err)
 				continue
 			}
-			var errs diag.List
-			l.checkFigure(fig, &errs)
+			errs := file.checks[k]
 			if first, dup := seen[fig.ID]; dup {
 				errs.Add(fig.At("id"), "figure ids are unique across all files; the first is at "+first.At("id").String(), "figure id %q is used twice", fig.ID)
 			}
@@ -141,31 +151,13 @@ func (l *loader) figures() []*Figure {
 	return out
 }
 
+// decodedFigures is one file of figures, decoded and checked.
 type decodedFigures struct {
 	raw struct {
 		Figure []*Figure `toml:"figure"`
 	}
-	errs diag.List
-}
-
-// decodeAll decodes the figure files on every core; they are independent,
-// and decoding is most of the time spent on them.
-func decodeAll(fsys fs.FS, names []string) []decodedFigures {
-	out := make([]decodedFigures, len(names))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, name := range names {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			defer diag.Recover(&out[i].errs, name)
-			d := &out[i]
-			_, d.errs = tomlx.Decode(fsys, name, &d.raw)
-		}()
-	}
-	wg.Wait()
-	return out
+	errs   diag.List   // the file's own: syntax, types, keys
+	checks []diag.List // each figure's
 }
 
 // errUnitFit marks a unit that does not fit the figure's indicator, an

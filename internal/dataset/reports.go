@@ -112,33 +112,45 @@ func (l *loader) reports() []*Report {
 		l.d.fileFailed["report"] = errs.First()
 		return nil
 	}
+	// The metadata first, in order; then the texts, which are independent
+	// and most of the work, on every core; then the results, in order.
+	checks := make([]diag.List, len(raw.Report))
 	seen := map[string]*Report{}
-	var out []*Report
-	for _, r := range raw.Report {
+	for i, r := range raw.Report {
 		l.seedsUsed[r.Seed] = true
 		for _, a := range r.Alternate {
 			l.seedsUsed[a.Seed] = true
 		}
+		if r.Err() != nil {
+			continue
+		}
+		l.checkReport(r, &checks[i])
+		if first, dup := seen[r.ID]; dup {
+			checks[i].Add(r.At("id"), "the first is at "+first.At("id").String(), "report id %q is used twice", r.ID)
+		} else {
+			seen[r.ID] = r
+		}
+	}
+	texts := make([]*searchableText, len(raw.Report))
+	each(len(raw.Report), func(i int) {
+		if r := raw.Report[i]; r.Err() == nil && len(checks[i]) == 0 {
+			texts[i] = l.readText(r, &checks[i])
+		}
+	}, func(i int, e *diag.Error) { checks[i] = append(checks[i], e) })
+	var out []*Report
+	for i, r := range raw.Report {
 		if err := r.Err(); err != nil {
 			l.drop("report", r.ID, err)
 			continue
 		}
-		var errs diag.List
-		l.checkReport(r, &errs)
-		if first, dup := seen[r.ID]; dup {
-			errs.Add(r.At("id"), "the first is at "+first.At("id").String(), "report id %q is used twice", r.ID)
-		}
-		if len(errs) == 0 {
-			l.readText(r, &errs)
-		}
-		l.errs = append(l.errs, errs...)
-		if len(errs) > 0 {
-			if seen[r.ID] == nil {
-				l.drop("report", r.ID, errs[0])
+		l.errs = append(l.errs, checks[i]...)
+		if len(checks[i]) > 0 {
+			if seen[r.ID] == r {
+				l.drop("report", r.ID, checks[i][0])
 			}
 			continue
 		}
-		seen[r.ID] = r
+		l.texts[r] = texts[i]
 		out = append(out, r)
 	}
 	return out
@@ -188,29 +200,30 @@ func (l *loader) checkReport(r *Report, errs *diag.List) {
 }
 
 // readText reads and parses the report's seed and its alternate copies,
-// and applies the errata.
-func (l *loader) readText(r *Report, errs *diag.List) {
+// applies the errata, and returns the text to find quotes in. It runs
+// beside the readText of other reports.
+func (l *loader) readText(r *Report, errs *diag.List) *searchableText {
 	src, err := l.seed(r.Seed, r.At("seed"))
 	if err != nil {
 		*errs = append(*errs, err)
-		return
+		return nil
 	}
 	first, last := 1, 0
 	if len(r.Lines) == 2 {
 		first, last = r.Lines[0], r.Lines[1]
 		if n := strings.Count(string(src), "\n") + 1; first < 1 || last > n || first > last {
 			errs.Add(r.At("lines"), fmt.Sprintf("write [first, last] with 1 ≤ first ≤ last ≤ %d", n), "lines [%d, %d] are not lines of %s/%s, which has %d lines", first, last, SeedsDir, r.Seed, n)
-			return
+			return nil
 		}
 	}
 	doc, perr := seed.Parse(path.Join(SeedsDir, r.Seed), src, first, last)
 	if perr != nil {
 		errs.Append(perr)
-		return
+		return nil
 	}
 	if len(doc.Body()) == 0 {
 		errs.Add(r.At("seed"), "a seed holds the report's text, one paragraph a line; check that the file is the right one", "seed %s holds no text", r.Seed)
-		return
+		return nil
 	}
 	if doc.Title != "" && doc.Title != r.TitleZh {
 		errs.Add(r.At("title_zh"), fmt.Sprintf("the seed's title at %s:%d reads %q", doc.File, doc.TitleLines[0], doc.Title), "title_zh does not match the title in the seed")
@@ -226,18 +239,23 @@ func (l *loader) readText(r *Report, errs *diag.List) {
 		}
 	}
 	if len(*errs) > 0 {
-		return
+		return nil
 	}
 	r.Doc = doc
 	r.applyErrata(errs)
-	if len(*errs) == 0 {
-		l.texts[r] = newSearchableText(doc)
+	if len(*errs) > 0 {
+		return nil
 	}
+	return newSearchableText(doc)
 }
 
-// seed reads a seed file; pos is where the report names it.
+// seed reads a seed file, once for all the reports that use it; pos is
+// where the report names it.
 func (l *loader) seed(name string, pos diag.Pos) ([]byte, *diag.Error) {
-	if b, ok := l.seeds[name]; ok {
+	l.seedsMu.Lock()
+	b, ok := l.seeds[name]
+	l.seedsMu.Unlock()
+	if ok {
 		return b, nil
 	}
 	p := path.Join(SeedsDir, name)
@@ -258,7 +276,9 @@ func (l *loader) seed(name string, pos diag.Pos) ([]byte, *diag.Error) {
 	if strings.TrimSpace(string(b)) == "" {
 		return nil, &diag.Error{Pos: pos, Msg: fmt.Sprintf("seed %s is empty", p), Hint: "a seed holds the report's text as published; restore it from ../shared/seeds or the original source"}
 	}
+	l.seedsMu.Lock()
 	l.seeds[name] = b
+	l.seedsMu.Unlock()
 	return b, nil
 }
 

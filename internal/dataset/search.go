@@ -37,7 +37,8 @@ func newSearchableText(d *seed.Document) *searchableText {
 		}
 		full := b.Lead + b.Text
 		var sb strings.Builder
-		var offs []int
+		sb.Grow(len(full))
+		offs := make([]int, 0, len(full)+1)
 		for i, r := range full {
 			if isSpace(r) {
 				continue

@@ -25,12 +25,28 @@ func ReadInput(fsys fs.FS, path string) ([]byte, *Error) {
 		return nil, Errorf(Pos{File: path}, "cannot read: %v", unwrapPathError(err))
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, Errorf(Pos{File: path}, "is a folder, not a file")
+	size := 0
+	if info, err := f.Stat(); err == nil {
+		if info.IsDir() {
+			return nil, Errorf(Pos{File: path}, "is a folder, not a file")
+		}
+		size = int(min(info.Size(), MaxInputSize+1))
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxInputSize+1))
-	if err != nil {
+	// Read into a buffer of the file's size, not one grown step by step;
+	// a file that grew since it was looked at is read on.
+	data := make([]byte, size, size+1)
+	n, err := io.ReadFull(f, data)
+	data = data[:n]
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+	case err != nil:
 		return nil, Errorf(Pos{File: path}, "cannot read: %v", unwrapPathError(err))
+	default:
+		rest, err := io.ReadAll(io.LimitReader(f, MaxInputSize+1-int64(n)))
+		if err != nil {
+			return nil, Errorf(Pos{File: path}, "cannot read: %v", unwrapPathError(err))
+		}
+		data = append(data, rest...)
 	}
 	if len(data) > MaxInputSize {
 		return nil, &Error{Pos: Pos{File: path}, Msg: fmt.Sprintf("file is larger than %d MiB", MaxInputSize>>20),

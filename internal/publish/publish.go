@@ -9,7 +9,9 @@
 package publish
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,9 +60,19 @@ func Begin(out string, g Guard) (*Tx, error) {
 // Write writes one file: a path with forward slashes, relative to the
 // output.
 func (t *Tx) Write(p string, data []byte) error {
+	dst, err := t.path(p)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
+
+// path is where a file of the output goes in the new folder, whose
+// folders it makes.
+func (t *Tx) path(p string) (string, error) {
 	dst := filepath.Join(t.tmp, filepath.FromSlash(p))
 	if !strings.HasPrefix(dst, t.tmp+string(filepath.Separator)) {
-		return fmt.Errorf("%s: path outside the output folder", p)
+		return "", fmt.Errorf("%s: path outside the output folder", p)
 	}
 	dir := filepath.Dir(dst)
 	t.mu.Lock()
@@ -68,13 +80,34 @@ func (t *Tx) Write(p string, data []byte) error {
 	t.mu.Unlock()
 	if !known {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+			return "", err
 		}
 		t.mu.Lock()
 		t.dirs[dir] = true
 		t.mu.Unlock()
 	}
-	return os.WriteFile(dst, data, 0o644)
+	return dst, nil
+}
+
+// Stream writes one file by handing write a buffered writer for it.
+func (t *Tx) Stream(p string, write func(io.Writer) error) error {
+	dst, err := t.path(p)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // Commit replaces the output with what was written.

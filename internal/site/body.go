@@ -16,6 +16,13 @@ import (
 // value that is not already HTML is escaped.
 func (v *View) Body(rp *ReportPage) template.HTML {
 	var b strings.Builder
+	// Room for the text, the marks and the originals, so that the page is
+	// written once, not grown step by step.
+	size := 0
+	for _, bl := range rp.Blocks {
+		size += len(bl.HTML) + len(bl.Lead) + len(bl.Original) + 400*len(bl.Figures) + 200
+	}
+	b.Grow(size)
 	esc := template.HTMLEscapeString
 	script := v.ScriptLang(rp.Report)
 	for _, bl := range rp.Blocks {

@@ -3,9 +3,10 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
+	"sync/atomic"
 
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
@@ -13,23 +14,32 @@ import (
 	"reportsite/internal/targets"
 )
 
-// exports are the language-neutral data files: every figure as JSON and
-// CSV, the indicators, and a CSV per chart.
-func (s *Site) exports() map[string][]byte {
-	out := map[string][]byte{
-		"data/figures.json":    dataset.FiguresJSON(s.Data.Figures, s.absReportURL, s.englishQuote),
-		"data/figures.csv":     dataset.FiguresCSV(s.Data.Figures, s.absReportURL, s.englishQuote),
-		"data/indicators.json": dataset.IndicatorsJSON(s.Data.Indicators),
-		"data/targets.json":    s.targetsJSON(),
-		"data/targets.csv":     s.targetsCSV(),
+// writeExports writes the language-neutral data files: every figure as
+// JSON and CSV, the indicators, the targets, and a CSV per chart. Each is
+// written as it is made, one record at a time.
+func (s *Site) writeExports(sink Sink, files *atomic.Int64) diag.List {
+	var errs diag.List
+	stream := func(p string, write func(io.Writer) error) {
+		files.Add(1)
+		errs.Append(sink.Stream(p, write))
 	}
+	stream("data/figures.json", func(w io.Writer) error {
+		return dataset.WriteFiguresJSON(w, s.Data.Figures, s.absReportURL, s.englishQuote)
+	})
+	stream("data/figures.csv", func(w io.Writer) error {
+		return dataset.WriteFiguresCSV(w, s.Data.Figures, s.absReportURL, s.englishQuote)
+	})
+	stream("data/indicators.json", func(w io.Writer) error { _, err := w.Write(dataset.IndicatorsJSON(s.Data.Indicators)); return err })
+	stream("data/targets.json", func(w io.Writer) error {
+		return dataset.WriteJSONArray(w, len(s.Targets), func(i int) any { return s.Targets[i].Record() })
+	})
+	stream("data/targets.csv", s.writeTargetsCSV)
 	for _, key := range sortedKeys(s.Charts) {
-		c := s.Charts[key]
-		if c.Lang == s.Languages[0] {
-			out[c.CSV] = dataset.FiguresCSV(c.Figures, s.absReportURL, s.englishQuote)
+		if c := s.Charts[key]; c.Lang == s.Languages[0] {
+			stream(c.CSV, func(w io.Writer) error { return dataset.WriteFiguresCSV(w, c.Figures, s.absReportURL, s.englishQuote) })
 		}
 	}
-	return out
+	return errs
 }
 
 // absReportURL is a report's address for the exports: absolute when the
@@ -102,32 +112,13 @@ func (s *Site) checkTranslatedFigures(r *dataset.Report, t *i18n.Translation) di
 	return l
 }
 
-// targetsJSON is every target with its status: an array of targets.Record.
-func (s *Site) targetsJSON() []byte {
-	recs := make([]targets.Record, len(s.Targets))
-	for i, t := range s.Targets {
-		recs[i] = t.Record()
-	}
-	return marshal(recs)
-}
-
-// targetsCSV is the same as CSV, with a header row.
-func (s *Site) targetsCSV() []byte {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.Write(targets.Columns)
+// writeTargetsCSV writes every target with its status, with a header row.
+func (s *Site) writeTargetsCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write(targets.Columns)
 	for _, t := range s.Targets {
-		_ = w.Write(t.Record().Row(dataset.CSVText))
+		_ = cw.Write(t.Record().Row(dataset.CSVText))
 	}
-	w.Flush()
-	return buf.Bytes()
-}
-
-func marshal(v any) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
-	return buf.Bytes()
+	cw.Flush()
+	return cw.Error()
 }

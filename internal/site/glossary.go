@@ -3,8 +3,10 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"reportsite/internal/diag"
 	"reportsite/internal/i18n"
@@ -45,10 +47,9 @@ func (t *Term) in(zh string) bool {
 	return strings.Contains(zh, t.Zh) || (t.ZhHant != "" && strings.Contains(zh, t.ZhHant))
 }
 
-// renderedIn reports whether the English text holds one of the term's
-// forms.
+// renderedIn reports whether the English text, in lower case, holds one of
+// the term's forms.
 func (t *Term) renderedIn(en string) bool {
-	en = strings.ToLower(en)
 	for _, f := range t.forms() {
 		if strings.Contains(en, strings.ToLower(f)) {
 			return true
@@ -57,17 +58,51 @@ func (t *Term) renderedIn(en string) bool {
 	return false
 }
 
+// glossaryIndex finds the glossary terms in a Chinese text by their first
+// character, so that a text is read once, not once per term.
+type glossaryIndex map[rune][]*Term
+
+func newGlossaryIndex(terms []*Term) glossaryIndex {
+	ix := glossaryIndex{}
+	for _, t := range terms {
+		if t.Unchecked {
+			continue
+		}
+		for _, zh := range []string{t.Zh, t.ZhHant} {
+			if r, _ := utf8.DecodeRuneInString(zh); zh != "" && !slices.Contains(ix[r], t) {
+				ix[r] = append(ix[r], t)
+			}
+		}
+	}
+	return ix
+}
+
+// terms lists the glossary terms the Chinese text holds, each once, in
+// the order of the glossary.
+func (ix glossaryIndex) terms(zh string) []*Term {
+	var found []*Term
+	for i, r := range zh {
+		for _, t := range ix[r] {
+			if !slices.Contains(found, t) && (strings.HasPrefix(zh[i:], t.Zh) || t.ZhHant != "" && strings.HasPrefix(zh[i:], t.ZhHant)) {
+				found = append(found, t)
+			}
+		}
+	}
+	return found
+}
+
 // checkGlossary warns where a translated block's Chinese holds a glossary
 // term and its English does not render it as the glossary does.
-func (s *Site) checkGlossary(units []i18n.Unit, t *i18n.Translation) diag.List {
+func (s *Site) checkGlossary(ix glossaryIndex, units []i18n.Unit, t *i18n.Translation) diag.List {
 	var l diag.List
 	for _, u := range units {
 		en, _ := t.Lookup(u)
 		if en == "" {
 			continue
 		}
-		for _, term := range s.Glossary {
-			if term.Unchecked || !term.in(u.Zh) || term.renderedIn(en) {
+		lower := strings.ToLower(en)
+		for _, term := range ix.terms(u.Zh) {
+			if term.renderedIn(lower) {
 				continue
 			}
 			l.Warn(t.At(u.ID, "en"), fmt.Sprintf("the glossary (%s) renders it %s", term.At("en"), quoteAll(term.forms())),

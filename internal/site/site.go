@@ -9,6 +9,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -38,9 +39,11 @@ type Options struct {
 
 // Sink receives the files of a site as they are rendered, by path below
 // the output root. Render calls it from several goroutines at once, and may
-// reuse data once Write returns.
+// reuse data once Write returns. Stream writes a large file (the data
+// exports) piece by piece, by handing write a writer for it.
 type Sink interface {
 	Write(path string, data []byte) error
+	Stream(path string, write func(io.Writer) error) error
 }
 
 // Stats counts what a build produced.
@@ -66,6 +69,18 @@ func (o *Output) Write(p string, data []byte) error {
 	data = bytes.Clone(data)
 	o.mu.Lock()
 	o.Files[p] = data
+	o.mu.Unlock()
+	return nil
+}
+
+// Stream stores what write writes.
+func (o *Output) Stream(p string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	o.mu.Lock()
+	o.Files[p] = buf.Bytes()
 	o.mu.Unlock()
 	return nil
 }
@@ -143,6 +158,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	if s.Data == nil || rest.Internal() {
 		return s, errs
 	}
+	gloss := newGlossaryIndex(s.Glossary)
 	for _, r := range s.Data.Reports {
 		t := raw[r.ID]
 		if t == nil {
@@ -154,7 +170,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		units := i18n.Units(r.Doc)
 		errs = append(errs, t.Check(units)...)
 		errs = append(errs, s.checkTranslatedFigures(r, t)...)
-		errs = append(errs, s.checkGlossary(units, t)...)
+		errs = append(errs, s.checkGlossary(gloss, units, t)...)
 		s.Translations[r.ID] = t
 	}
 	for _, id := range sortedKeys(raw) {
@@ -264,10 +280,7 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 	for _, p := range sortedKeys(static) {
 		errs.Append(write("assets/"+p, static[p]))
 	}
-	exports := s.exports()
-	for _, p := range sortedKeys(exports) {
-		errs.Append(write(p, exports[p]))
-	}
+	errs = append(errs, s.writeExports(sink, &files)...)
 	errs.Append(write(".nojekyll", []byte{}))
 	errs.Append(write("robots.txt", s.robots()))
 	errs.Append(write("sitemap.xml", s.sitemap()))

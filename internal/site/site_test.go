@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -560,5 +561,28 @@ func TestTypographicApostrophes(t *testing.T) {
 		for _, m := range re.FindAllString(englishText(pg.doc), 3) {
 			t.Errorf("%s: a straight apostrophe in %q", p, m)
 		}
+	}
+}
+
+func TestGlossaryCheck(t *testing.T) {
+	smart := &Term{Zh: "智能工厂", ZhHant: "智能工廠", En: "smart factory", EnForms: []string{"smart factory", "smart factories"}}
+	tech := &Term{Zh: "技术改造", En: "technological transformation"}
+	city := &Term{Zh: "市", En: "Municipal", Unchecked: true}
+	ix := newGlossaryIndex([]*Term{smart, tech, city})
+	for _, tc := range []struct {
+		zh   string
+		want []*Term
+	}{
+		{"建成智能工厂105个，推进技术改造", []*Term{smart, tech}},
+		{"建設智能工廠", []*Term{smart}},
+		{"全市工业", nil},
+		{"技术技术改造", []*Term{tech}},
+	} {
+		if got := ix.terms(tc.zh); !slices.Equal(got, tc.want) {
+			t.Errorf("terms(%q) = %v, want %v", tc.zh, got, tc.want)
+		}
+	}
+	if !smart.renderedIn("105 smart factories were built") || tech.renderedIn("technical upgrading") {
+		t.Error("renderedIn")
 	}
 }

@@ -3,8 +3,6 @@ package tomlx
 import (
 	"strings"
 	"unicode/utf8"
-
-	"reportsite/internal/diag"
 )
 
 // scanned is what a line scan of a TOML file finds: every table header and
@@ -20,16 +18,32 @@ type scanned struct {
 }
 
 func scan(path, src string, off int) *scanned {
-	top := &Table{header: diag.Pos{File: path}}
+	file := &path
+	top := &Table{file: file}
 	s := &scanned{tables: map[string][]*Table{"": {top}}}
 	cur := top
+	// One copy of each key name, so that the positions do not hold on to
+	// the file's text.
+	names := map[string]string{}
+	intern := func(k string) string {
+		if v, ok := names[k]; ok {
+			return v
+		}
+		names[k] = strings.Clone(k)
+		return names[k]
+	}
 	inString := "" // the delimiter of an open multi-line string
 	depth := 0     // open brackets of a multi-line array
-	offset := 0    // of the line in src
-	for i, line := range strings.Split(src, "\n") {
-		n := i + 1 + off
-		lineStart := offset
-		offset += len(line) + 1
+	n := off       // the line number
+	for lineStart := 0; lineStart <= len(src); {
+		end := strings.IndexByte(src[lineStart:], '\n')
+		if end < 0 {
+			end = len(src) - lineStart
+		}
+		line := src[lineStart : lineStart+end]
+		start := lineStart
+		lineStart += end + 1
+		n++
 		line = strings.TrimSuffix(line, "\r")
 		if inString != "" {
 			if strings.Count(line, inString)%2 == 1 {
@@ -44,7 +58,8 @@ func scan(path, src string, off int) *scanned {
 		trimmed := strings.TrimLeft(line, " \t")
 		indent := len(line) - len(trimmed)
 		if name, array, ok := header(trimmed); ok {
-			cur = &Table{header: diag.Pos{File: path, Line: n, Col: utf8.RuneCountInString(line[:indent]) + 1}}
+			cur = &Table{file: file, header: pos{int32(n), int32(utf8.RuneCountInString(line[:indent]) + 1)}}
+			name = strings.Clone(name)
 			if array {
 				s.tables[name] = append(s.tables[name], cur)
 			} else {
@@ -56,13 +71,10 @@ func scan(path, src string, off int) *scanned {
 		if !ok {
 			continue
 		}
-		col := func(s string) int { return utf8.RuneCountInString(line[:len(line)-len(s)]) + 1 }
-		kp := keyPos{key: key,
-			key1: diag.Pos{File: path, Line: n, Col: col(trimmed)},
-			val1: diag.Pos{File: path, Line: n, Col: col(rest)},
-		}
+		col := func(s string) int32 { return int32(utf8.RuneCountInString(line[:len(line)-len(s)]) + 1) }
+		kp := keyPos{key: intern(key), key1: pos{int32(n), col(trimmed)}, val1: pos{int32(n), col(rest)}}
 		if strings.HasPrefix(rest, "[") {
-			kp.elems = elements(path, src, lineStart+len(line)-len(rest), n, kp.val1.Col)
+			kp.elems = elements(src, start+len(line)-len(rest), n, int(kp.val1.col))
 		}
 		cur.keys = append(cur.keys, kp)
 		for _, q := range []string{`"""`, `'''`} {
@@ -79,8 +91,8 @@ func scan(path, src string, off int) *scanned {
 
 // elements finds where each element of the array that starts at byte at of
 // src (on line n, column col) starts.
-func elements(path, src string, at, n, col int) []diag.Pos {
-	var out []diag.Pos
+func elements(src string, at, n, col int) []pos {
+	var out []pos
 	depth := 0
 	for i := at; i < len(src); {
 		r, size := utf8.DecodeRuneInString(src[i:])
@@ -94,7 +106,7 @@ func elements(path, src string, at, n, col int) []diag.Pos {
 			continue
 		case r == '[':
 			if depth == 1 {
-				out = append(out, diag.Pos{File: path, Line: n, Col: col})
+				out = append(out, pos{int32(n), int32(col)})
 			}
 			depth++
 		case r == ']':
@@ -104,7 +116,7 @@ func elements(path, src string, at, n, col int) []diag.Pos {
 		case r == ',' || r == ' ' || r == '\t' || r == '\r':
 		default:
 			if depth == 1 {
-				out = append(out, diag.Pos{File: path, Line: n, Col: col})
+				out = append(out, pos{int32(n), int32(col)})
 			}
 			// Skip the element: a string to its closing quote, anything
 			// else to the next separator.

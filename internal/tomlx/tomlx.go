@@ -30,17 +30,31 @@ import (
 
 // Table is the position of a TOML table (a [[table]] element, a [table], or
 // the top level of a file) and of the keys written in it. A struct that
-// embeds Table has it filled in by Decode.
+// embeds Table has it filled in by Decode. Positions are kept small, a
+// pair of numbers each, because every figure and every translated block
+// holds its own.
 type Table struct {
-	header diag.Pos
+	file   *string // the file's path, shared by all its tables
+	header pos
 	keys   []keyPos
 	err    *diag.Error
 }
 
+// pos is a line and a column (in characters), 0 for none.
+type pos struct{ line, col int32 }
+
 type keyPos struct {
 	key        string
-	key1, val1 diag.Pos   // where the key and its value start
-	elems      []diag.Pos // where each element of an array value starts
+	key1, val1 pos   // where the key and its value start
+	elems      []pos // where each element of an array value starts
+}
+
+func (t *Table) at(p pos) diag.Pos {
+	d := diag.Pos{Line: int(p.line), Col: int(p.col)}
+	if t.file != nil {
+		d.File = *t.file
+	}
+	return d
 }
 
 // Header is the position of the table's [[header]] line (or the file, for
@@ -49,7 +63,7 @@ func (t *Table) Header() diag.Pos {
 	if t == nil {
 		return diag.Pos{}
 	}
-	return t.header
+	return t.at(t.header)
 }
 
 // At is the position of the value of key, or of the table's header when the
@@ -60,10 +74,10 @@ func (t *Table) At(key string) diag.Pos {
 	}
 	for _, k := range t.keys {
 		if k.key == key {
-			return k.val1
+			return t.at(k.val1)
 		}
 	}
-	return t.header
+	return t.at(t.header)
 }
 
 // Has reports whether key is written in the table.
@@ -87,7 +101,7 @@ func (t *Table) Elem(key string, i int) diag.Pos {
 	}
 	for _, k := range t.keys {
 		if k.key == key && i >= 0 && i < len(k.elems) {
-			return k.elems[i]
+			return t.at(k.elems[i])
 		}
 	}
 	return t.At(key)
@@ -100,10 +114,10 @@ func (t *Table) KeyAt(key string) diag.Pos {
 	}
 	for _, k := range t.keys {
 		if k.key == key {
-			return k.key1
+			return t.at(k.key1)
 		}
 	}
-	return t.header
+	return t.at(t.header)
 }
 
 // Err is the first error found while decoding the table or a table nested
@@ -129,13 +143,14 @@ func Decode(fsys fs.FS, path string, v any) (*Table, diag.List) {
 // DecodeBytes decodes data, which starts at line lineOffset+1 of path (front
 // matter inside a Markdown file starts below the first line).
 func DecodeBytes(path string, data []byte, lineOffset int, v any) (*Table, diag.List) {
+	src := string(data)
 	var tree map[string]any
-	if _, err := toml.Decode(string(data), &tree); err != nil {
+	if _, err := toml.Decode(src, &tree); err != nil {
 		return nil, diag.List{syntaxError(path, data, lineOffset, err)}
 	}
-	s := scan(path, string(data), lineOffset)
+	s := scan(path, src, lineOffset)
 	top := s.tables[""][0]
-	b := binder{scan: s, next: map[string]int{}}
+	b := binder{scan: s, next: map[string]int{}, fields: map[reflect.Type]fields{}}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic(fmt.Sprintf("tomlx.Decode: %T is not a non-nil pointer", v))
@@ -169,9 +184,10 @@ func syntaxError(path string, data []byte, lineOffset int, err error) *diag.Erro
 // binder assigns parsed values to Go values, recording errors with the
 // positions of the scan.
 type binder struct {
-	scan *scanned
-	next map[string]int // the next [[table]] element of each path
-	errs diag.List
+	scan   *scanned
+	next   map[string]int // the next [[table]] element of each path
+	errs   diag.List
+	fields map[reflect.Type]fields
 }
 
 var tableType = reflect.TypeFor[Table]()
@@ -189,7 +205,11 @@ func (b *binder) table(m map[string]any, rv reflect.Value, t *Table, path string
 		b.stringMap(m, rv, t)
 		return
 	}
-	fields := fieldsOf(rv.Type())
+	fields, ok := b.fields[rv.Type()]
+	if !ok {
+		fields = fieldsOf(rv.Type())
+		b.fields[rv.Type()] = fields
+	}
 	if i, ok := fields.embedded(); ok {
 		defer func() { rv.Field(i).Set(reflect.ValueOf(*t)) }() // with the errors found below
 	}
@@ -244,7 +264,7 @@ func (b *binder) stringMap(m map[string]any, rv reflect.Value, t *Table) {
 			b.fail(t, t.At(key), `put the text in double quotes: "…"`, "%s must be text in quotes, not %s", key, describe(m[key]))
 			continue
 		}
-		rv.SetMapIndex(reflect.ValueOf(key), reflect.ValueOf(s))
+		rv.SetMapIndex(reflect.ValueOf(strings.Clone(key)), reflect.ValueOf(strings.Clone(s)))
 	}
 }
 
@@ -260,7 +280,7 @@ func (b *binder) value(key string, val any, fv reflect.Value, t *Table, path str
 			mismatch("text in quotes", fmt.Sprintf(`write %s = "…"`, key))
 			return
 		}
-		fv.SetString(s)
+		fv.SetString(strings.Clone(s)) // not to hold on to the file's text
 	case reflect.Float64:
 		switch x := val.(type) {
 		case float64:
@@ -343,7 +363,7 @@ func (b *binder) slice(key string, val any, fv reflect.Value, t *Table, path str
 		n, isInt := item.(int64)
 		switch {
 		case isText && elem.Kind() == reflect.String:
-			ev.SetString(s)
+			ev.SetString(strings.Clone(s))
 		case isInt && elem.Kind() == reflect.Int:
 			ev.SetInt(n)
 		default:
@@ -367,7 +387,7 @@ func (b *binder) child(path string, parent *Table) *Table {
 	if ts := b.scan.tables[path]; i < len(ts) {
 		return ts[i]
 	}
-	return &Table{header: parent.header}
+	return &Table{file: parent.file, header: parent.header}
 }
 
 // describe names the TOML type of a parsed value for a message.
