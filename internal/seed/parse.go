@@ -130,7 +130,7 @@ func (p *parser) body(n int, t string) {
 	case reDate.MatchString(t):
 		p.add(n, &Block{Kind: Meta, ID: fmt.Sprintf("m-%d", n), Field: "date", Text: t})
 		return
-	case reIssuer.MatchString(t) && reDate.MatchString(p.next(n)) && p.pending == nil:
+	case isIssuer(t) && reDate.MatchString(p.next(n)) && p.pending == nil:
 		p.add(n, &Block{Kind: Meta, ID: fmt.Sprintf("m-%d", n), Field: "signature", Text: t})
 		return
 	case reNote.MatchString(t):
@@ -250,7 +250,6 @@ var (
 	reYearHeading  = regexp.MustCompile(`^[0-9]{4}年\p{Han}{2,8}$`)
 	reDate         = regexp.MustCompile(`^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日$`)
 	reNote         = regexp.MustCompile(`^[（(]此件.+[）)]$`)
-	reIssuer       = regexp.MustCompile(`(委员会|委員會|厅|廳|人民政府|委|局|办公室|辦公室)$`)
 	rePublication  = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}\s`)
 	reDateline     = regexp.MustCompile(`^日期[:：]\s*\S+\s+来源[:：]\s*\S+`)
 	reNumber       = regexp.MustCompile(`〔[0-9]{4}〕[0-9]+[号號]$`)
@@ -258,19 +257,33 @@ var (
 	furniture      = map[string]string{"扫一扫,分享到手机": "share-prompt", "扫一扫，分享到手机": "share-prompt", "相关稿件": "related-links", "相關稿件": "related-links"}
 	headFieldRules = []struct {
 		field string
-		re    *regexp.Regexp
+		match func(string) bool
 	}{
-		{"dateline", reDateline}, {"number", reNumber}, {"date", reDate},
-		{"speaker", reSpeaker}, {"issuer", reIssuer},
+		{"dateline", reDateline.MatchString}, {"number", reNumber.MatchString}, {"date", reDate.MatchString},
+		{"speaker", reSpeaker.MatchString}, {"issuer", isIssuer},
 	}
+	// issuerEndings are the last words of an issuing body's name.
+	issuerEndings = []string{"委员会", "委員會", "厅", "廳", "人民政府", "委", "局", "办公室", "辦公室"}
 )
+
+// isIssuer reports whether a line ends as the name of an issuing body does
+// (a suffix test: a regular expression anchored only at the end would try
+// every position of every line of the text).
+func isIssuer(t string) bool {
+	for _, e := range issuerEndings {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	return false
+}
 
 func headField(t string) string {
 	if strings.HasPrefix(t, "——") {
 		return "occasion"
 	}
 	for _, r := range headFieldRules {
-		if r.re.MatchString(t) {
+		if r.match(t) {
 			return r.field
 		}
 	}

@@ -24,7 +24,7 @@ type article struct {
 }
 
 // articles lists every report and alternate copy in data/reports.toml.
-func articles(t *testing.T) []article {
+func articles(t testing.TB) []article {
 	t.Helper()
 	var cfg struct {
 		Report []struct {
@@ -254,5 +254,30 @@ func TestCorrect(t *testing.T) {
 	}
 	if _, err := d.Correct(1, "不存在", "x", 2); err == nil {
 		t.Error("Correct with text not in the block: no error")
+	}
+}
+
+// BenchmarkParse parses every report of the real site's seeds once per
+// iteration.
+func BenchmarkParse(b *testing.B) {
+	type input struct {
+		a   article
+		src []byte
+	}
+	var in []input
+	for _, a := range articles(b) {
+		src, err := os.ReadFile(path.Join("../../seeds", a.Seed))
+		if err != nil {
+			b.Fatal(err)
+		}
+		in = append(in, input{a, src})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, x := range in {
+			if _, err := Parse("seeds/"+x.a.Seed, x.src, max(x.a.First, 1), x.a.Last); err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }
