@@ -19,7 +19,15 @@ type searchableText struct {
 type searchBlock struct {
 	block   *seed.Block
 	squeeze string // Lead+Text without white space
-	offsets []int  // byte offset in Lead+Text of each byte of squeeze
+	offsets []int  // byte offset in Lead+Text of each byte of squeeze; nil where they are the same text
+}
+
+// offset is the byte offset in Lead+Text of byte i of squeeze.
+func (sb *searchBlock) offset(i int) int {
+	if sb.offsets == nil {
+		return i
+	}
+	return sb.offsets[i]
 }
 
 // Match is where a quote was found: a block and the byte span in the block's
@@ -36,6 +44,12 @@ func newSearchableText(d *seed.Document) *searchableText {
 			continue
 		}
 		full := b.Lead + b.Text
+		if strings.IndexFunc(full, isSpace) < 0 {
+			// Most of a Chinese text has no white space: the text is its
+			// own squeezed form.
+			t.blocks = append(t.blocks, searchBlock{block: b, squeeze: full})
+			continue
+		}
 		var sb strings.Builder
 		sb.Grow(len(full))
 		offs := make([]int, 0, len(full)+1)
@@ -71,11 +85,11 @@ func (t *searchableText) find(quote string) (Match, bool) {
 				continue
 			}
 			if i := strings.Index(sb.squeeze, q); i >= 0 {
-				end := sb.offsets[i+len(q)-1]
+				end := sb.offset(i + len(q) - 1)
 				// end is the start of the last rune; move past it.
 				full := sb.block.Lead + sb.block.Text
 				_, size := utf8.DecodeRuneInString(full[end:])
-				return Match{Block: sb.block, Start: sb.offsets[i], End: end + size}, true
+				return Match{Block: sb.block, Start: sb.offset(i), End: end + size}, true
 			}
 		}
 	}
