@@ -124,7 +124,7 @@ func sortedKeys(m map[string]string) []string { return slices.Sorted(maps.Keys(m
 // "45"), takes the singular in lang, by the CLDR plural rules: in English
 // only "1" does; Chinese has no plural.
 func One(lang, number string) bool {
-	tag, err := language.Parse(lang)
+	tag, err := parseTag(lang)
 	if err != nil {
 		return false
 	}
@@ -136,4 +136,16 @@ func One(lang, number string) bool {
 	f, _ := strconv.Atoi("0" + frac)
 	t, _ := strconv.Atoi("0" + strings.TrimRight(frac, "0"))
 	return plural.Cardinal.MatchPlural(tag, n, len(frac), len(strings.TrimRight(frac, "0")), f, t) == plural.One
+}
+
+// parseTag is language.Parse, without the parsing for the site's own two
+// languages (plural forms are looked up for every figure of every page).
+func parseTag(lang string) (language.Tag, error) {
+	switch lang {
+	case "en":
+		return language.English, nil
+	case "zh":
+		return language.Chinese, nil
+	}
+	return language.Parse(lang)
 }

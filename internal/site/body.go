@@ -9,7 +9,7 @@ import (
 )
 
 // Body is the text of a report page: every block with its figures, and on
-// English pages the Chinese original of each block on demand. Like Row, it
+// English pages the Chinese original of each block on demand. Like Rows, it
 // is written in Go rather than as a template because it is most of a
 // site's output (reports × blocks × languages) and a template costs ten
 // times more per block. The page around it is layouts/report.html. Every
@@ -25,6 +25,7 @@ func (v *View) Body(rp *ReportPage) template.HTML {
 	b.Grow(size)
 	esc := template.HTMLEscapeString
 	script := v.ScriptLang(rp.Report)
+	w := v.rowWriter(FigureTable{})
 	for _, bl := range rp.Blocks {
 		switch bl.Kind {
 		case "heading":
@@ -55,23 +56,26 @@ func (v *View) Body(rp *ReportPage) template.HTML {
 			b.WriteString(`<details class="original"><summary>` + esc(v.T("report.show_original")) + `</summary><p lang="` + script + `">` + string(bl.Original) + "</p></details>\n")
 		}
 		if len(bl.Figures) > 0 {
-			v.figureList(&b, bl.Figures)
+			w.list(&b, bl.Figures)
 		}
 	}
 	return template.HTML(b.String())
 }
 
-// figureList lists the figures of one paragraph, under it.
-func (v *View) figureList(b *strings.Builder, figs []*dataset.Figure) {
-	esc := template.HTMLEscapeString
+// list writes the figures of one paragraph, under it.
+func (w *rowWriter) list(b *strings.Builder, figs []*dataset.Figure) {
+	v, esc := w.v, template.HTMLEscapeString
 	b.WriteString(`<details class="para-figures"><summary>` + esc(v.Plural("fig.in_paragraph", len(figs))) + "</summary>\n<ul>")
 	for _, f := range figs {
-		b.WriteString(`<li id="f-` + esc(f.ID) + `"><a href="` + esc(v.IndicatorURL(f.IndicatorID)) + `">` + esc(f.Indicator.Name(v.Lang)) + "</a>: <strong>" +
-			esc(v.Value(f)) + "</strong> · " + esc(v.Region(f.Region)) + " · " + v.periodCell(f) + ` · <span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span>")
+		id := esc(f.ID)
+		b.WriteString(`<li id="f-` + id + `"><a href="` + esc(v.IndicatorURL(f.IndicatorID)) + `">` + esc(f.Indicator.Name(w.lang)) + "</a>: <strong>" +
+			esc(v.Value(f)) + "</strong> · " + esc(v.Region(f.Region)) + " · ")
+		w.period(b, f)
+		b.WriteString(` · <span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span>")
 		if f.Cumulative {
 			b.WriteString(" · " + esc(v.T("fig.cumulative")))
 		}
-		b.WriteString(` <a class="permalink" href="#f-` + esc(f.ID) + `" aria-label="` + esc(f.ID) + `"></a></li>` + "\n")
+		b.WriteString(` <a class="permalink" href="#f-` + id + `" aria-label="` + id + `"></a></li>` + "\n")
 	}
 	b.WriteString("</ul></details>\n")
 }

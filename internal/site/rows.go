@@ -7,72 +7,179 @@ import (
 	"reportsite/internal/dataset"
 )
 
-// Row is a figure's row in a table of figures ("figtable" in
-// layouts/partials/figures.html). It is written in Go rather than as a
-// template because a site has tens of thousands of them (every figure is a
-// row on its report's, its indicator's and its year's pages, in both
-// languages) and a template costs ten times more per row. Every value is
-// escaped.
-func (v *View) Row(f *dataset.Figure, t FigureTable) template.HTML {
+// Rows writes the rows of a table of figures ("figtable" in
+// layouts/partials/figures.html), one <tr> per figure, in one call per
+// table. They are written in Go rather than by a template because a site
+// has tens of thousands of them (every figure is a row on its report's and
+// its indicator's pages, in both languages): a template costs three times
+// more per row, mostly in reflective calls. What does not change from row to
+// row (labels, tags, addresses) is looked up and escaped once per table.
+// Every value is escaped.
+func (v *View) Rows(t FigureTable) template.HTML {
+	w := v.rowWriter(t)
 	var b strings.Builder
-	esc := func(s string) string { return template.HTMLEscapeString(s) }
+	b.Grow(len(t.Figures) * 1200)
+	for _, f := range t.Figures {
+		w.row(&b, f)
+	}
+	return template.HTML(b.String())
+}
+
+// rowWriter holds what the rows of one table share.
+type rowWriter struct {
+	v                  *View
+	t                  FigureTable
+	lang               string
+	label              map[string]string // ` data-label="…"` by string key
+	cumulative         string            // the "cumulative" tag
+	inferred, noteHead string
+	untranslated       string
+	targets            string // the targets page
+}
+
+func (v *View) rowWriter(t FigureTable) *rowWriter {
+	esc := template.HTMLEscapeString
+	w := &rowWriter{v: v, t: t, lang: v.langOr("zh"), label: map[string]string{}}
+	for _, k := range []string{"fig.indicator", "fig.region", "fig.period", "fig.kind", "fig.value", "fig.source"} {
+		w.label[k] = ` data-label="` + esc(v.T(k)) + `"`
+	}
+	w.cumulative = ` <span class="tag">` + esc(v.T("fig.cumulative")) + `</span>`
+	w.inferred = ` <span class="tag">` + esc(v.T("fig.period_inferred")) + `</span>`
+	w.noteHead = `<br><span class="card-meta">` + esc(v.T("fig.period_note")) + " "
+	w.untranslated = ` <span class="card-meta">` + esc(v.T("fig.quote_untranslated")) + `</span>`
+	w.targets = esc(v.L("targets/"))
+	return w
+}
+
+func (w *rowWriter) row(b *strings.Builder, f *dataset.Figure) {
+	v, esc := w.v, template.HTMLEscapeString
 	b.WriteString("<tr")
-	if t.Anchors {
-		b.WriteString(` id="f-` + esc(f.ID) + `"`)
+	if w.t.Anchors {
+		b.WriteString(` id="f-`)
+		writeEsc(b, f.ID)
+		b.WriteString(`"`)
 	}
 	b.WriteString(">")
 	cumulative := ""
 	if f.Cumulative {
-		cumulative = ` <span class="tag">` + esc(v.T("fig.cumulative")) + `</span>`
+		cumulative = w.cumulative
 	}
-	label := func(key string) string { return ` data-label="` + esc(v.T(key)) + `"` }
-	if t.Indicator {
-		b.WriteString(`<td` + label("fig.indicator") + `><a href="` + esc(v.IndicatorURL(f.IndicatorID)) + `">` + esc(f.Indicator.Name(v.Lang)) + "</a>" + cumulative + "</td>")
+	if w.t.Indicator {
+		b.WriteString("<td" + w.label["fig.indicator"] + `><a href="`)
+		writeEsc(b, v.IndicatorURL(f.IndicatorID))
+		b.WriteString(`">`)
+		writeEsc(b, f.Indicator.Name(w.lang))
+		b.WriteString("</a>" + cumulative + "</td>")
 		cumulative = ""
 	}
-	b.WriteString("<td" + label("fig.region") + ">" + esc(v.Region(f.Region)) + cumulative + "</td>")
-	b.WriteString("<td" + label("fig.period") + ">" + v.periodCell(f) + "</td>")
-	b.WriteString("<td" + label("fig.kind") + `><span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span>")
+	b.WriteString("<td" + w.label["fig.region"] + ">")
+	writeEsc(b, v.Region(f.Region))
+	b.WriteString(cumulative + "</td><td" + w.label["fig.period"] + ">")
+	w.period(b, f)
+	b.WriteString("</td><td" + w.label["fig.kind"] + `><span class="kind kind-`)
+	writeEsc(b, f.Kind)
+	b.WriteString(`">`)
+	writeEsc(b, v.Kind(f))
+	b.WriteString("</span>")
 	if t := v.Site.targetOf[f]; t != nil {
-		b.WriteString(` <a class="status status-` + esc(string(t.Status)) + `" href="` + esc(v.L("targets/")+"#t-"+f.ID) + `">` + esc(v.Status(t)) + "</a>")
+		b.WriteString(` <a class="status status-` + esc(string(t.Status)) + `" href="` + w.targets + "#t-" + esc(f.ID) + `">`)
+		writeEsc(b, v.Status(t))
+		b.WriteString("</a>")
 	}
-	b.WriteString("</td>")
-	b.WriteString(`<td class="num"` + label("fig.value") + ">" + esc(v.Value(f)) + "</td>")
-	b.WriteString(`<td class="quote"` + label("fig.source") + ">" + v.quoteCell(f) + ` <a href="` + esc(v.FigureURL(f)) + `">` +
-		esc(f.Report.Title(v.Lang)) + " §" + esc(f.Paragraph()) + "</a>")
-	if n := len(v.Site.Data.Same(f)) - 1; n > 0 && t.Anchors {
-		b.WriteString(` <span class="tag">` + esc(v.Plural("fig.also", n)) + "</span>")
+	b.WriteString(`</td><td class="num"` + w.label["fig.value"] + ">")
+	writeEsc(b, v.Value(f))
+	b.WriteString(`</td><td class="quote"` + w.label["fig.source"] + ">")
+	w.quote(b, f)
+	b.WriteString(` <a href="`)
+	writeEsc(b, v.FigureURL(f))
+	b.WriteString(`">`)
+	writeEsc(b, f.Report.Title(w.lang))
+	b.WriteString(" §")
+	writeEsc(b, f.Paragraph())
+	b.WriteString("</a>")
+	if n := len(v.Site.Data.Same(f)) - 1; n > 0 && w.t.Anchors {
+		b.WriteString(` <span class="tag">`)
+		writeEsc(b, v.Plural("fig.also", n))
+		b.WriteString("</span>")
 	}
 	b.WriteString("</td></tr>\n")
+}
+
+// period writes a figure's period, and where the text gives none, the tag
+// "period not stated" with the editor's reading.
+func (w *rowWriter) period(b *strings.Builder, f *dataset.Figure) {
+	writeEsc(b, w.v.Period(f))
+	if f.PeriodInferred {
+		b.WriteString(w.inferred)
+	}
+	if note := f.PeriodNote(w.lang); note != "" {
+		b.WriteString(w.noteHead)
+		writeEsc(b, note)
+		b.WriteString("</span>")
+	}
+}
+
+// quote writes a figure's source sentence: on an English page the sentence
+// of the translation, with the Chinese quote beside it; the Chinese quote
+// alone where the English has none.
+func (w *rowWriter) quote(b *strings.Builder, f *dataset.Figure) {
+	zh := func() {
+		b.WriteString(`<q lang="zh-`)
+		writeEsc(b, f.Report.Script)
+		b.WriteString(`">`)
+		writeEsc(b, f.Quote)
+		b.WriteString(`</q>`)
+	}
+	if w.lang != "en" {
+		zh()
+		return
+	}
+	en := w.v.Site.englishQuote(f)
+	if en == "" {
+		zh()
+		b.WriteString(w.untranslated)
+		return
+	}
+	b.WriteString(`<q>`)
+	writeEsc(b, en)
+	b.WriteString(`</q><br><span class="quote-zh">`)
+	zh()
+	b.WriteString(`</span>`)
+}
+
+// cell runs one of the writers above for a single cell of a layout (the
+// targets page shows a figure's period and quote outside a table).
+func (v *View) cell(write func(*rowWriter, *strings.Builder, *dataset.Figure), f *dataset.Figure) template.HTML {
+	var b strings.Builder
+	write(v.rowWriter(FigureTable{}), &b, f)
 	return template.HTML(b.String())
 }
 
-// periodCell is a figure's period, and where the text gives none, the tag
-// "period not stated" with the editor's reading.
-func (v *View) periodCell(f *dataset.Figure) string {
-	esc := template.HTMLEscapeString
-	s := esc(v.Period(f))
-	if f.PeriodInferred {
-		s += ` <span class="tag">` + esc(v.T("fig.period_inferred")) + `</span>`
+// writeEsc writes s to b escaped for HTML text or a quoted attribute (as
+// html/template.HTMLEscapeString does, without a copy of s).
+func writeEsc(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var r string
+		switch s[i] {
+		case '<':
+			r = "&lt;"
+		case '>':
+			r = "&gt;"
+		case '&':
+			r = "&amp;"
+		case '"':
+			r = "&#34;"
+		case '\'':
+			r = "&#39;"
+		case 0:
+			r = "\uFFFD"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(r)
+		last = i + 1
 	}
-	if note := f.PeriodNote(v.langOr("zh")); note != "" {
-		s += `<br><span class="card-meta">` + esc(v.T("fig.period_note")) + " " + esc(note) + "</span>"
-	}
-	return s
-}
-
-// quoteCell is a figure's source sentence: on an English page the sentence
-// of the translation, with the Chinese quote beside it; the Chinese quote
-// alone where the English has none.
-func (v *View) quoteCell(f *dataset.Figure) string {
-	esc := template.HTMLEscapeString
-	zh := `<q lang="zh-` + esc(f.Report.Script) + `">` + esc(f.Quote) + `</q>`
-	if v.Lang != "en" {
-		return zh
-	}
-	en := v.Site.englishQuote(f)
-	if en == "" {
-		return zh + ` <span class="card-meta">` + esc(v.T("fig.quote_untranslated")) + `</span>`
-	}
-	return `<q>` + esc(en) + `</q><br><span class="quote-zh">` + zh + `</span>`
+	b.WriteString(s[last:])
 }

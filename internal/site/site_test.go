@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"net/url"
 	"os"
@@ -584,5 +585,17 @@ func TestGlossaryCheck(t *testing.T) {
 	}
 	if !smart.renderedIn("105 smart factories were built") || tech.renderedIn("technical upgrading") {
 		t.Error("renderedIn")
+	}
+}
+
+// TestWriteEsc checks the escaping writer of the figure rows against
+// html/template's own escaping.
+func TestWriteEsc(t *testing.T) {
+	for _, s := range []string{"", "plain", "<b>&\"'</b>", "a\x00b", "增长5.5%", "&&", "<", "x>"} {
+		var b strings.Builder
+		writeEsc(&b, s)
+		if got, want := b.String(), template.HTMLEscapeString(s); got != want {
+			t.Errorf("writeEsc(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

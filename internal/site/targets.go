@@ -221,10 +221,10 @@ func (v *View) Summary(r RegionSummary) string {
 func (v *View) HasExpected(t *targets.Target) bool { return !math.IsNaN(t.Expected) }
 
 // QuoteCell is a figure's source sentence as the figure tables show it.
-func (v *View) QuoteCell(f *dataset.Figure) template.HTML { return template.HTML(v.quoteCell(f)) }
+func (v *View) QuoteCell(f *dataset.Figure) template.HTML { return v.cell((*rowWriter).quote, f) }
 
 // PeriodCell is a figure's period as the figure tables show it.
-func (v *View) PeriodCell(f *dataset.Figure) template.HTML { return template.HTML(v.periodCell(f)) }
+func (v *View) PeriodCell(f *dataset.Figure) template.HTML { return v.cell((*rowWriter).period, f) }
 
 // NewItems reports whether a target counts new items over its period (its
 // progress is new items since a baseline, not the latest total).
