@@ -208,7 +208,10 @@ type YearPage struct {
 	Rows     []*YearRow
 	Count    int // figures in the rows
 	Charts   []*Chart
-	Targets  []*dataset.Figure // targets for this year
+	Targets  []*dataset.Figure // targets for this year, each number once, at most MaxYearTargets
+	// MoreTargets is how many more targets for the year the targets page
+	// and data/targets.csv list.
+	MoreTargets int
 }
 
 // YearRow is one indicator's figures of a year, by region.
@@ -227,6 +230,10 @@ type YearCell struct {
 // MaxPerCell is how many figures a cell of a year's table shows; the
 // indicator's page lists them all.
 const MaxPerCell = 3
+
+// MaxYearTargets is how many targets a year's page lists; the targets page
+// lists them all.
+const MaxYearTargets = 100
 
 // yearCharts are the comparison charts of a year.
 func (s *Site) yearCharts(y int, lang string) []*Chart {
@@ -286,8 +293,14 @@ func (s *Site) yearPage(y int, lang string) *YearPage {
 		yp.Rows = append(yp.Rows, row)
 	}
 	yp.Charts = s.yearCharts(y, lang)
-	for _, f := range s.yearTargets[y] {
-		yp.Targets = append(yp.Targets, f)
-	}
+	yp.Targets, yp.MoreTargets = firstOf(dataset.Distinct(s.yearTargets[y]), MaxYearTargets)
 	return yp
+}
+
+// firstOf is the first n figures of figs, and how many more there are.
+func firstOf(figs []*dataset.Figure, n int) ([]*dataset.Figure, int) {
+	if len(figs) <= n {
+		return figs, 0
+	}
+	return figs[:n], len(figs) - n
 }

@@ -21,6 +21,7 @@ import (
 	"golang.org/x/net/html"
 
 	"reportsite/internal/dataset"
+	"reportsite/internal/testsite"
 )
 
 // The tests build the real site from the repository root.
@@ -596,6 +597,33 @@ func TestWriteEsc(t *testing.T) {
 		writeEsc(&b, s)
 		if got, want := b.String(), template.HTMLEscapeString(s); got != want {
 			t.Errorf("writeEsc(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestYearPagesDoNotGrowWithCopies checks that a year's page lists each
+// target once however many reports quote it, and at most MaxYearTargets.
+func TestYearPagesDoNotGrowWithCopies(t *testing.T) {
+	real, errs := Load(root, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	big, errs := Load(testsite.Synthetic(t, 30), Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	for _, y := range real.Years {
+		want := real.yearPage(y, "en")
+		got := big.yearPage(y, "en")
+		if len(got.Targets) != len(want.Targets) || got.MoreTargets != 0 {
+			t.Errorf("year %d of 30 reports lists %d targets (%d more), want %d as in the real site", y, len(got.Targets), got.MoreTargets, len(want.Targets))
+		}
+	}
+	figs := real.Data.Figures
+	for _, n := range []int{0, 1, len(figs) - 1, len(figs), len(figs) + 1} {
+		shown, more := firstOf(figs, n)
+		if len(shown) != min(n, len(figs)) || len(shown)+more != len(figs) {
+			t.Errorf("firstOf(%d figures, %d) = %d and %d more", len(figs), n, len(shown), more)
 		}
 	}
 }
