@@ -144,11 +144,11 @@ func Overlap(a, b dataset.Period) bool { return a.From <= b.To && b.From <= a.To
 // Chongqing and Sichuan: every pair with overlapping periods, the
 // comparable first, then those with a caveat, then the rest, each in
 // order of period.
-func Pairs(indicators []*dataset.Indicator) []*Group {
+func Pairs(d *dataset.Dataset) []*Group {
 	var out []*Group
-	for _, in := range indicators {
+	for _, in := range d.Indicators {
 		var cq, sc []*dataset.Figure
-		for _, f := range dataset.Distinct(in.Figures) { // each number once
+		for _, f := range dataset.Distinct(d.Measures(in)) { // each number once
 			switch f.Region {
 			case "chongqing":
 				cq = append(cq, f)

@@ -130,7 +130,7 @@ func TestJudge(t *testing.T) {
 // judged, and no other.
 func TestPairsOverlap(t *testing.T) {
 	in := &dataset.Indicator{ID: "growth"}
-	in.Figures = []*dataset.Figure{
+	figs := []*dataset.Figure{
 		fig(t, "chongqing", "2020-01..2020-11", "actual", "%", 5.5),
 		fig(t, "chongqing", "2021", "actual", "%", 10.7),
 		fig(t, "sichuan", "2020", "actual", "%", 4),
@@ -138,7 +138,10 @@ func TestPairsOverlap(t *testing.T) {
 		fig(t, "sichuan", "2022", "target", "%", 7),
 		fig(t, "chengdu-chongqing", "2020", "actual", "%", 5),
 	}
-	gs := Pairs([]*dataset.Indicator{in})
+	for _, f := range figs {
+		f.Indicator = in
+	}
+	gs := Pairs(dataset.New(nil, []*dataset.Indicator{in}, figs))
 	if len(gs) != 1 {
 		t.Fatalf("%d groups", len(gs))
 	}

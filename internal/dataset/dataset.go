@@ -29,7 +29,8 @@ type Dataset struct {
 	reports    map[string]*Report
 	indicators map[string]*Indicator
 	figures    map[string]*Figure
-	byReport   map[*Report][]*Figure
+	byReport    map[*Report][]*Figure
+	byIndicator map[*Indicator][]*Figure
 	same       map[string][]*Figure   // figures by Key
 	dropped    map[string]*diag.Error // "report:ID" → why it was left out
 	fileFailed map[string]*diag.Error // "report", "indicator" → why none could be read
@@ -59,17 +60,34 @@ func Load(fsys fs.FS) (*Dataset, diag.List) {
 	d.reports = byID(d.Reports, func(r *Report) string { return r.ID })
 	d.Indicators = l.indicators()
 	d.indicators = byID(d.Indicators, func(in *Indicator) string { return in.ID })
-	d.Figures = l.figures()
-	d.figures = byID(d.Figures, func(f *Figure) string { return f.ID })
-	d.byReport = map[*Report][]*Figure{}
-	d.same = map[string][]*Figure{}
-	for _, f := range d.Figures {
-		d.byReport[f.Report] = append(d.byReport[f.Report], f)
-		d.same[f.Key()] = append(d.same[f.Key()], f)
-	}
+	d.index(l.figures())
 	l.warnUnusedIndicators()
 	l.warnUnusedSeeds()
 	return d, l.errs
+}
+
+// New assembles a dataset from entries that passed their checks (tests
+// make one this way; Load does the same with what it read).
+func New(reports []*Report, indicators []*Indicator, figures []*Figure) *Dataset {
+	d := &Dataset{Reports: reports, Indicators: indicators, dropped: map[string]*diag.Error{}, fileFailed: map[string]*diag.Error{}}
+	d.reports = byID(d.Reports, func(r *Report) string { return r.ID })
+	d.indicators = byID(d.Indicators, func(in *Indicator) string { return in.ID })
+	d.index(figures)
+	return d
+}
+
+// index sets the figures and the indices into them.
+func (d *Dataset) index(figures []*Figure) {
+	d.Figures = figures
+	d.figures = byID(d.Figures, func(f *Figure) string { return f.ID })
+	d.byReport = map[*Report][]*Figure{}
+	d.byIndicator = map[*Indicator][]*Figure{}
+	d.same = map[string][]*Figure{}
+	for _, f := range d.Figures {
+		d.byReport[f.Report] = append(d.byReport[f.Report], f)
+		d.byIndicator[f.Indicator] = append(d.byIndicator[f.Indicator], f)
+		d.same[f.Key()] = append(d.same[f.Key()], f)
+	}
 }
 
 func byID[T any](list []T, id func(T) string) map[string]T {
@@ -125,6 +143,9 @@ func Distinct(figs []*Figure) []*Figure {
 
 // FiguresOf returns the figures quoted from a report, in file order.
 func (d *Dataset) FiguresOf(r *Report) []*Figure { return d.byReport[r] }
+
+// Measures returns the figures of an indicator, in file order.
+func (d *Dataset) Measures(in *Indicator) []*Figure { return d.byIndicator[in] }
 
 // Figure returns the figure with the given id, or nil.
 func (d *Dataset) Figure(id string) *Figure { return d.figures[id] }

@@ -388,7 +388,7 @@ func TestExportRoundTrip(t *testing.T) {
 		}
 	}
 	var ins []map[string]any
-	if err := json.Unmarshal(IndicatorsJSON(d.Indicators), &ins); err != nil || len(ins) != 2 || ins[0]["id"] != "growth" {
+	if err := json.Unmarshal(IndicatorsJSON(d), &ins); err != nil || len(ins) != 2 || ins[0]["id"] != "growth" {
 		t.Errorf("indicators.json = %v (%v)", ins, err)
 	}
 }

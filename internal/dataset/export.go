@@ -180,11 +180,11 @@ type IndicatorRecord struct {
 }
 
 // IndicatorsJSON is the JSON export of indicators.
-func IndicatorsJSON(ins []*Indicator) []byte {
-	recs := make([]IndicatorRecord, len(ins))
-	for i, in := range ins {
+func IndicatorsJSON(d *Dataset) []byte {
+	recs := make([]IndicatorRecord, len(d.Indicators))
+	for i, in := range d.Indicators {
 		ids := []string{}
-		for _, f := range in.Figures {
+		for _, f := range d.Measures(in) {
 			ids = append(ids, f.ID)
 		}
 		recs[i] = IndicatorRecord{in.ID, in.NameZh, in.NameEn, in.UnitRaw, in.CountsZh, in.CountsEn, in.CountsEnPlural, in.Direction,

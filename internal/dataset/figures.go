@@ -118,6 +118,7 @@ func (l *loader) figures() []*Figure {
 		for k, fig := range d.raw.Figure {
 			if fig.Err() == nil {
 				l.checkFigure(fig, &d.checks[k])
+				fig.key = fig.makeKey()
 			}
 		}
 	}, func(i int, e *diag.Error) { files[i].errs = append(files[i].errs, e) })
@@ -143,9 +144,7 @@ func (l *loader) figures() []*Figure {
 				continue
 			}
 			seen[fig.ID] = fig
-			fig.key = fig.makeKey()
 			out = append(out, fig)
-			fig.Indicator.Figures = append(fig.Indicator.Figures, fig)
 		}
 	}
 	return out

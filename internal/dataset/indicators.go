@@ -36,8 +36,7 @@ type Indicator struct {
 	ComparabilityZh string `toml:"comparability_zh"`
 	ComparabilityEn string `toml:"comparability_en"`
 
-	Unit    Unit      `toml:"-"`
-	Figures []*Figure `toml:"-"` // in the order of the figure files
+	Unit Unit `toml:"-"`
 }
 
 // Directions say which way an indicator is better: higher (output,

@@ -29,7 +29,7 @@ func (s *Site) writeExports(sink Sink, files *atomic.Int64) diag.List {
 	stream("data/figures.csv", func(w io.Writer) error {
 		return dataset.WriteFiguresCSV(w, s.Data.Figures, s.absReportURL, s.englishQuote)
 	})
-	stream("data/indicators.json", func(w io.Writer) error { _, err := w.Write(dataset.IndicatorsJSON(s.Data.Indicators)); return err })
+	stream("data/indicators.json", func(w io.Writer) error { _, err := w.Write(dataset.IndicatorsJSON(s.Data)); return err })
 	stream("data/targets.json", func(w io.Writer) error {
 		return dataset.WriteJSONArray(w, len(s.Targets), func(i int) any { return s.Targets[i].Record() })
 	})

@@ -129,7 +129,14 @@ type IndicatorPage struct {
 // IndicatorGroup is one category on the indicator index.
 type IndicatorGroup struct {
 	Category   string
-	Indicators []*dataset.Indicator
+	Indicators []IndicatorEntry
+}
+
+// IndicatorEntry is an indicator on the index, with the number of its
+// observations (each number once, as its page lists them).
+type IndicatorEntry struct {
+	*dataset.Indicator
+	Count int
 }
 
 // AboutPage is the data of the about page.
@@ -161,7 +168,7 @@ func (s *Site) indicatorGroups() []IndicatorGroup {
 		g := IndicatorGroup{Category: c}
 		for _, in := range s.Data.Indicators {
 			if in.Category == c {
-				g.Indicators = append(g.Indicators, in)
+				g.Indicators = append(g.Indicators, IndicatorEntry{in, len(dataset.Distinct(s.sorted[in]))})
 			}
 		}
 		if len(g.Indicators) > 0 {

@@ -196,7 +196,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	s.quotesEn = s.englishQuotes()
 	s.sorted = map[*dataset.Indicator][]*dataset.Figure{}
 	for _, in := range s.Data.Indicators {
-		s.sorted[in] = sortedFigures(in.Figures)
+		s.sorted[in] = sortedFigures(s.Data.Measures(in))
 	}
 	s.Years = s.years()
 	s.yearTargets = map[int][]*dataset.Figure{}
@@ -205,7 +205,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			s.yearTargets[yearOf(f)] = append(s.yearTargets[yearOf(f)], f)
 		}
 	}
-	s.Comparisons = compare.Pairs(s.Data.Indicators)
+	s.Comparisons = compare.Pairs(s.Data)
 	s.Targets = targets.Track(s.Data)
 	s.targetOf = map[*dataset.Figure]*targets.Target{}
 	for _, t := range s.Targets {

@@ -544,7 +544,7 @@ func TestNothingLeftOutOfCharts(t *testing.T) {
 				}
 				seen[o.Figure]++
 			}
-			for _, f := range dataset.Distinct(in.Figures) {
+			for _, f := range dataset.Distinct(s.Data.Measures(in)) {
 				if seen[f] != 1 {
 					t.Errorf("%s %s: figure %s is drawn or listed %d times", lang, in.ID, f.ID, seen[f])
 				}

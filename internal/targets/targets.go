@@ -131,7 +131,7 @@ func Track(d *dataset.Dataset) []*Target {
 	var out []*Target
 	for _, f := range dataset.Distinct(d.Figures) {
 		if f.Kind == dataset.Target {
-			t := judge(f, actuals(f))
+			t := judge(f, actuals(d, f))
 			for _, o := range d.Same(f) {
 				if o != f {
 					t.Also = append(t.Also, o)
@@ -145,9 +145,9 @@ func Track(d *dataset.Dataset) []*Target {
 
 // actuals are the figures a target may be judged by, in order of period,
 // each number once.
-func actuals(t *dataset.Figure) []*dataset.Figure {
+func actuals(d *dataset.Dataset, t *dataset.Figure) []*dataset.Figure {
 	var out []*dataset.Figure
-	for _, f := range dataset.Distinct(t.Indicator.Figures) {
+	for _, f := range dataset.Distinct(d.Measures(t.Indicator)) {
 		if f.Kind == dataset.Actual && f.Region == t.Region && f.Change == "" && f.Per == "" && !f.IsRange {
 			out = append(out, f)
 		}

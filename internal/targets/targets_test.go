@@ -7,7 +7,7 @@ import (
 	"reportsite/internal/dataset"
 )
 
-// build makes an indicator with its figures: "kind region period value
+// indicator makes a dataset of one indicator and its figures: "kind region period value
 // unit" with options.
 type spec struct {
 	kind, region, period string
@@ -18,11 +18,12 @@ type spec struct {
 	upper                float64
 }
 
-func indicator(t *testing.T, unit, direction string, rate bool, specs ...spec) *dataset.Indicator {
+func indicator(t *testing.T, unit, direction string, rate bool, specs ...spec) *dataset.Dataset {
 	t.Helper()
 	in := &dataset.Indicator{ID: "x", Direction: direction, RateOfChange: rate}
 	in.Unit, _ = dataset.ParseUnit(unit)
 	report := &dataset.Report{ID: "plan", Published: dataset.Date{Year: 2021, Month: 8}}
+	var figs []*dataset.Figure
 	for i, s := range specs {
 		p, err := dataset.ParsePeriod(s.period)
 		if err != nil {
@@ -37,15 +38,15 @@ func indicator(t *testing.T, unit, direction string, rate bool, specs ...spec) *
 		if s.upper > 0 {
 			f.IsRange, f.Upper, f.UpperBase = true, s.upper, u.BaseValue(s.upper)
 		}
-		in.Figures = append(in.Figures, f)
+		figs = append(figs, f)
 	}
-	return in
+	return dataset.New([]*dataset.Report{report}, []*dataset.Indicator{in}, figs)
 }
 
-func track(in *dataset.Indicator) *Target {
-	for _, f := range in.Figures {
+func track(d *dataset.Dataset) *Target {
+	for _, f := range d.Figures {
 		if f.Kind == dataset.Target {
-			return judge(f, actuals(f))
+			return judge(f, actuals(d, f))
 		}
 	}
 	return nil
@@ -57,7 +58,7 @@ func TestRules(t *testing.T) {
 	cq := "chongqing"
 	for _, tc := range []struct {
 		name     string
-		in       *dataset.Indicator
+		in       *dataset.Dataset
 		status   Status
 		rule     string
 		progress float64
