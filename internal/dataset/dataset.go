@@ -14,10 +14,12 @@ package dataset
 
 import (
 	"io/fs"
+	"maps"
 	"runtime"
 	"sync"
 
 	"reportsite/internal/diag"
+	"reportsite/internal/memo"
 )
 
 // Dataset is everything the data files say, validated.
@@ -26,21 +28,25 @@ type Dataset struct {
 	Indicators []*Indicator
 	Figures    []*Figure
 
-	reports    map[string]*Report
-	indicators map[string]*Indicator
-	figures    map[string]*Figure
+	reports     map[string]*Report
+	indicators  map[string]*Indicator
+	figures     map[string]*Figure
 	byReport    map[*Report][]*Figure
 	byIndicator map[*Indicator][]*Figure
-	same       map[string][]*Figure   // figures by Key
-	dropped    map[string]*diag.Error // "report:ID" → why it was left out
-	fileFailed map[string]*diag.Error // "report", "indicator" → why none could be read
+	same        map[string][]*Figure   // figures by Key
+	dropped     map[string]*diag.Error // "report:ID" → why it was left out
+	fileFailed  map[string]*diag.Error // "report", "indicator" → why none could be read
 }
 
 // loader is the state of one Load.
 type loader struct {
 	fsys fs.FS
+	memo *memo.Memo
 	d    *Dataset
 	errs diag.List
+	// The versions of the reports and indicators read, for the keys of
+	// the figures checked against them.
+	reportsVersion, indicatorsVersion uint64
 
 	seedsMu    sync.Mutex
 	seeds      map[string][]byte // seed files read, by name
@@ -52,18 +58,62 @@ type loader struct {
 // Load reads and validates the data under fsys (the site root). It returns
 // all problems found, errors and warnings, and the dataset of every entry
 // that passed its checks.
-func Load(fsys fs.FS) (*Dataset, diag.List) {
-	d := &Dataset{dropped: map[string]*diag.Error{}, fileFailed: map[string]*diag.Error{}}
-	l := &loader{fsys: fsys, d: d, seeds: map[string][]byte{}, seedsUsed: map[string]bool{},
-		texts: map[*Report]*searchableText{}, referenced: map[string]bool{}}
-	d.Reports = l.reports()
+func Load(fsys fs.FS) (*Dataset, diag.List) { return Reload(fsys, nil) }
+
+// Reload is Load for a build that follows another (the preview's): what
+// did not change since the last load with m — the reports and their texts,
+// the indicators, each file of figures — is taken from m rather than read
+// and checked again. The result is the same as Load's.
+func Reload(fsys fs.FS, m *memo.Memo) (*Dataset, diag.List) {
+	l := newLoader(fsys, m)
+	d := l.d
+	var rs steps
+	rs, l.reportsVersion = memo.Get(m, "reports", m.Files(fsys, append([]string{ReportsPath}, l.seedPaths()...)...), func() (steps, bool) {
+		sub := newLoader(fsys, nil)
+		sub.d.Reports = sub.reports()
+		return sub.steps(), !sub.errs.Internal()
+	})
+	l.replay(rs)
+	d.Reports = rs.d.Reports
 	d.reports = byID(d.Reports, func(r *Report) string { return r.ID })
-	d.Indicators = l.indicators()
+	var is steps
+	is, l.indicatorsVersion = memo.Get(m, "indicators", m.Files(fsys, IndicatorsPath), func() (steps, bool) {
+		sub := newLoader(fsys, nil)
+		sub.d.Indicators = sub.indicators()
+		return sub.steps(), !sub.errs.Internal()
+	})
+	l.replay(is)
+	d.Indicators = is.d.Indicators
 	d.indicators = byID(d.Indicators, func(in *Indicator) string { return in.ID })
 	d.index(l.figures())
 	l.warnUnusedIndicators()
 	l.warnUnusedSeeds()
 	return d, l.errs
+}
+
+func newLoader(fsys fs.FS, m *memo.Memo) *loader {
+	return &loader{fsys: fsys, memo: m, d: &Dataset{dropped: map[string]*diag.Error{}, fileFailed: map[string]*diag.Error{}},
+		seeds: map[string][]byte{}, seedsUsed: map[string]bool{}, texts: map[*Report]*searchableText{}, referenced: map[string]bool{}}
+}
+
+// steps is what a step of loading (the reports, the indicators) found, to
+// be remembered and replayed into a later load.
+type steps struct {
+	d         *Dataset
+	errs      diag.List
+	seedsUsed map[string]bool
+	texts     map[*Report]*searchableText
+}
+
+func (l *loader) steps() steps { return steps{l.d, l.errs, l.seedsUsed, l.texts} }
+
+// replay adds to l what a step found.
+func (l *loader) replay(s steps) {
+	l.errs = append(l.errs, s.errs...)
+	maps.Copy(l.d.dropped, s.d.dropped)
+	maps.Copy(l.d.fileFailed, s.d.fileFailed)
+	maps.Copy(l.seedsUsed, s.seedsUsed)
+	maps.Copy(l.texts, s.texts)
 }
 
 // New assembles a dataset from entries that passed their checks (tests

@@ -5,11 +5,16 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"reportsite/internal/diag"
+	"reportsite/internal/memo"
 )
 
 const testSeed = "测试报告标题\n\n测试委员会\n\n2020年重点工作\n\n(一)稳增长。1月—11月，全市规上工业增加值增长5.5%，累计建成5G基站4.5万余个，约占全国的6.5%。\n\n(二)新动能。智能产业销售收入7530亿元，各地立足足\n图为风机\n势、合力攻坚。\n"
@@ -510,4 +515,67 @@ quote = "增速提高1.5个百分点"
 			t.Errorf("%s differs (go test -update to accept):\n%s", p, data)
 		}
 	}
+}
+
+// TestReloadIsLoad edits the inputs one after another and checks that a
+// reload with a memo gives what a load from nothing gives: the same figures,
+// indices, errors and warnings.
+func TestReloadIsLoad(t *testing.T) {
+	fsys := fixture(goodFigure)
+	fsys["data/figures/b.toml"] = &fstest.MapFile{Data: []byte(strings.ReplaceAll(goodFigure, `id = "g"`, `id = "g2"`))}
+	m := memo.New()
+	edits := []struct {
+		name string
+		edit func()
+	}{
+		{"nothing", func() {}},
+		{"a figure's value", func() { set(fsys, "data/figures/a.toml", strings.Replace(goodFigure, "value = 5.5", "value = 5", 1)) }},
+		{"back", func() { set(fsys, "data/figures/a.toml", goodFigure) }},
+		{"a quote not in the text", func() { set(fsys, "data/figures/b.toml", strings.Replace(goodFigure, "增长5.5%", "增长5.6%", 1)) }},
+		{"a duplicate id", func() { set(fsys, "data/figures/b.toml", goodFigure) }},
+		{"an indicator renamed", func() { set(fsys, "data/indicators.toml", strings.Replace(testIndicators, `"growth"`, `"growth2"`, 1)) }},
+		{"indicators back", func() { set(fsys, "data/indicators.toml", testIndicators) }},
+		{"a report's title", func() { set(fsys, "data/reports.toml", strings.Replace(testReports, "title_en = ", "title_en = \"x\" # ", 1)) }},
+		{"a broken file", func() { set(fsys, "data/figures/a.toml", "[[figure]\n") }},
+		{"a file removed", func() { delete(fsys, "data/figures/a.toml") }},
+		{"the seed emptied", func() { set(fsys, "seeds/s.txt", "") }},
+		{"the seed back", func() { set(fsys, "seeds/s.txt", testSeed) }},
+	}
+	for _, e := range edits {
+		e.edit()
+		want, wantErrs := Load(fsys)
+		got, gotErrs := Reload(fsys, m)
+		m.Done()
+		if g, w := describe(got, gotErrs), describe(want, wantErrs); g != w {
+			t.Errorf("after %s: reload gives\n%s\nload gives\n%s", e.name, g, w)
+		}
+	}
+}
+
+func set(fsys fstest.MapFS, name, data string) {
+	fsys[name] = &fstest.MapFile{Data: []byte(data), ModTime: time.Now()}
+}
+
+// describe is what a load gives, as text.
+func describe(d *Dataset, errs diag.List) string {
+	var b strings.Builder
+	var buf bytes.Buffer
+	WriteFiguresJSON(&buf, d.Figures, func(lang, id string) string { return lang + "/" + id }, func(*Figure) string { return "" })
+	b.Write(buf.Bytes())
+	b.Write(IndicatorsJSON(d))
+	for _, r := range d.Reports {
+		fmt.Fprintf(&b, "report %s: %d figures\n", r.ID, len(d.FiguresOf(r)))
+	}
+	for _, f := range d.Figures {
+		fmt.Fprintf(&b, "%s same %d\n", f.ID, len(d.Same(f)))
+	}
+	fmt.Fprintf(&b, "%v\n", errs)
+	for _, k := range []string{"report", "indicator", "figure"} {
+		for _, id := range []string{"r1", "growth", "g", "g2"} {
+			if why := d.Why(k, id); why != nil {
+				fmt.Fprintf(&b, "why %s %s: %v\n", k, id, why)
+			}
+		}
+	}
+	return b.String()
 }

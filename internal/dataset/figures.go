@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"reportsite/internal/diag"
+	"reportsite/internal/memo"
 	"reportsite/internal/tomlx"
 )
 
@@ -111,16 +112,22 @@ func (l *loader) figures() []*Figure {
 	// Each file is decoded and its figures checked on every core; then the
 	// results are taken in file order.
 	files := make([]decodedFigures, len(names))
+	// A file is checked against the reports and indicators: its key holds
+	// their versions.
+	against := fmt.Sprintf("reports %d indicators %d", l.reportsVersion, l.indicatorsVersion)
 	each(len(names), func(i int) {
-		d := &files[i]
-		_, d.errs = tomlx.Decode(l.fsys, names[i], &d.raw)
-		d.checks = make([]diag.List, len(d.raw.Figure))
-		for k, fig := range d.raw.Figure {
-			if fig.Err() == nil {
-				l.checkFigure(fig, &d.checks[k])
-				fig.key = fig.makeKey()
+		files[i], _ = memo.Get(l.memo, "figures "+names[i], l.memo.Files(l.fsys, names[i])+against, func() (decodedFigures, bool) {
+			var d decodedFigures
+			_, d.errs = tomlx.Decode(l.fsys, names[i], &d.raw)
+			d.checks = make([]diag.List, len(d.raw.Figure))
+			for k, fig := range d.raw.Figure {
+				if fig.Err() == nil {
+					l.checkFigure(fig, &d.checks[k])
+					fig.key = fig.makeKey()
+				}
 			}
-		}
+			return d, !d.errs.Internal()
+		})
 	}, func(i int, e *diag.Error) { files[i].errs = append(files[i].errs, e) })
 	seen := map[string]*Figure{}
 	var out []*Figure

@@ -282,6 +282,12 @@ func (l *loader) seed(name string, pos diag.Pos) ([]byte, *diag.Error) {
 	return b, nil
 }
 
+// seedPaths lists the paths of the files in seeds/.
+func (l *loader) seedPaths() []string {
+	names, _ := fs.Glob(l.fsys, path.Join(SeedsDir, "*"))
+	return names
+}
+
 // seedFiles lists the files in seeds/.
 func (l *loader) seedFiles() []string {
 	names, _ := fs.Glob(l.fsys, path.Join(SeedsDir, "*"))
