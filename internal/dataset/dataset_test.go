@@ -535,7 +535,9 @@ func TestReloadIsLoad(t *testing.T) {
 		{"a duplicate id", func() { set(fsys, "data/figures/b.toml", goodFigure) }},
 		{"an indicator renamed", func() { set(fsys, "data/indicators.toml", strings.Replace(testIndicators, `"growth"`, `"growth2"`, 1)) }},
 		{"indicators back", func() { set(fsys, "data/indicators.toml", testIndicators) }},
-		{"a report's title", func() { set(fsys, "data/reports.toml", strings.Replace(testReports, "title_en = ", "title_en = \"x\" # ", 1)) }},
+		{"a report's title", func() {
+			set(fsys, "data/reports.toml", strings.Replace(testReports, "title_en = ", "title_en = \"x\" # ", 1))
+		}},
 		{"a broken file", func() { set(fsys, "data/figures/a.toml", "[[figure]\n") }},
 		{"a file removed", func() { delete(fsys, "data/figures/a.toml") }},
 		{"the seed emptied", func() { set(fsys, "seeds/s.txt", "") }},
