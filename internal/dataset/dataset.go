@@ -13,6 +13,7 @@
 package dataset
 
 import (
+	"fmt"
 	"io/fs"
 	"maps"
 	"runtime"
@@ -34,6 +35,9 @@ type Dataset struct {
 	byReport    map[*Report][]*Figure
 	byIndicator map[*Indicator][]*Figure
 	same        map[string][]*Figure   // figures by Key
+	stamps      map[*Figure]string     // see Stamp
+	instances   map[*Figure]uint64     // see Instance
+	version     string                 // see Version
 	dropped     map[string]*diag.Error // "report:ID" → why it was left out
 	fileFailed  map[string]*diag.Error // "report", "indicator" → why none could be read
 }
@@ -85,14 +89,30 @@ func Reload(fsys fs.FS, m *memo.Memo) (*Dataset, diag.List) {
 	l.replay(is)
 	d.Indicators = is.d.Indicators
 	d.indicators = byID(d.Indicators, func(in *Indicator) string { return in.ID })
+	d.version = fmt.Sprintf("%d.%d", l.reportsVersion, l.indicatorsVersion)
 	d.index(l.figures())
 	l.warnUnusedIndicators()
 	l.warnUnusedSeeds()
 	return d, l.errs
 }
 
+// Stamp is a key for a figure as loaded: it changes when the figure's entry
+// or what it was checked against changes (for the keys of what a preview
+// makes from it; see Reload). It is empty for a dataset loaded without a
+// memo.
+func (d *Dataset) Stamp(f *Figure) string { return d.stamps[f] }
+
+// Instance is a number that changes whenever the figure was read again,
+// even if it reads the same: for the keys of values that hold the figure
+// itself.
+func (d *Dataset) Instance(f *Figure) uint64 { return d.instances[f] }
+
+// Version is a key for the reports, with their texts, and the indicators,
+// as Stamp is for a figure.
+func (d *Dataset) Version() string { return d.version }
+
 func newLoader(fsys fs.FS, m *memo.Memo) *loader {
-	return &loader{fsys: fsys, memo: m, d: &Dataset{dropped: map[string]*diag.Error{}, fileFailed: map[string]*diag.Error{}},
+	return &loader{fsys: fsys, memo: m, d: &Dataset{dropped: map[string]*diag.Error{}, fileFailed: map[string]*diag.Error{}, stamps: map[*Figure]string{}, instances: map[*Figure]uint64{}},
 		seeds: map[string][]byte{}, seedsUsed: map[string]bool{}, texts: map[*Report]*searchableText{}, referenced: map[string]bool{}}
 }
 

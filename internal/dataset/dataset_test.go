@@ -581,3 +581,30 @@ func describe(d *Dataset, errs diag.List) string {
 	}
 	return b.String()
 }
+
+// TestExportsFromRecords checks that the exports put together from one
+// record at a time (as the preview does, keeping each record) are the
+// exports written whole.
+func TestExportsFromRecords(t *testing.T) {
+	d, errs := Load(fixture(goodFigure + strings.ReplaceAll(strings.ReplaceAll(goodFigure, `id = "g"`, `id = "g2"`), `qualifier = ""`, `qualifier = "about"`)))
+	if errs.Err() != nil || len(d.Figures) != 2 {
+		t.Fatalf("%d figures, %v", len(d.Figures), errs)
+	}
+	url := func(lang, id string) string { return "/" + lang + "/" + id }
+	english := func(f *Figure) string { return "In English, " + f.ID + ", \"quoted\" <b>" }
+	for _, figs := range [][]*Figure{nil, d.Figures[:1], d.Figures} {
+		var whole, parts bytes.Buffer
+		WriteFiguresJSON(&whole, figs, url, english)
+		WriteJSONElements(&parts, len(figs), func(i int) ([]byte, error) { return FigureJSON(figs[i], url, english) })
+		if whole.String() != parts.String() {
+			t.Errorf("JSON of %d figures from records:\n%s\nwritten whole:\n%s", len(figs), parts.String(), whole.String())
+		}
+		whole.Reset()
+		parts.Reset()
+		WriteFiguresCSV(&whole, figs, url, english)
+		WriteCSVRows(&parts, FigureColumns, len(figs), func(i int) []byte { return FigureCSV(figs[i], url, english) })
+		if whole.String() != parts.String() {
+			t.Errorf("CSV of %d figures from records:\n%s\nwritten whole:\n%s", len(figs), parts.String(), whole.String())
+		}
+	}
+}

@@ -108,6 +108,37 @@ func WriteFiguresJSON(w io.Writer, figs []*Figure, url func(lang, reportID strin
 	return writeJSONArray(w, len(figs), func(i int) any { return figs[i].Record(url, english) })
 }
 
+// FigureJSON is a figure's record as WriteFiguresJSON writes it, an
+// element of the array (for WriteJSONElements).
+func FigureJSON(f *Figure, url func(lang, reportID string) string, english func(*Figure) string) ([]byte, error) {
+	var one bytes.Buffer
+	err := encodeElement(&one, f.Record(url, english))
+	return bytes.Clone(one.Bytes()), err
+}
+
+// FigureCSV is a figure's row as WriteFiguresCSV writes it (for
+// WriteCSVRows).
+func FigureCSV(f *Figure, url func(lang, reportID string) string, english func(*Figure) string) []byte {
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	_ = cw.Write(f.Record(url, english).row())
+	cw.Flush()
+	return buf.Bytes()
+}
+
+// WriteCSVRows writes a CSV file of n rows made by row (see FigureCSV)
+// under a header, as WriteFiguresCSV does.
+func WriteCSVRows(w io.Writer, header []string, n int, row func(i int) []byte) error {
+	bw := bufio.NewWriter(w)
+	cw := csv.NewWriter(bw)
+	_ = cw.Write(header)
+	cw.Flush()
+	for i := range n {
+		bw.Write(row(i))
+	}
+	return bw.Flush()
+}
+
 // FiguresJSON is WriteFiguresJSON into memory.
 func FiguresJSON(figs []*Figure, url func(lang, reportID string) string, english func(*Figure) string) []byte {
 	var buf bytes.Buffer
@@ -137,22 +168,41 @@ func FiguresCSV(figs []*Figure, url func(lang, reportID string) string, english 
 // writeJSONArray writes n values as an indented JSON array, as
 // json.MarshalIndent with two spaces would, one value at a time.
 func writeJSONArray(w io.Writer, n int, value func(i int) any) error {
-	bw := bufio.NewWriter(w)
 	var one bytes.Buffer
-	enc := json.NewEncoder(&one)
+	return WriteJSONElements(w, n, func(i int) ([]byte, error) {
+		one.Reset()
+		err := encodeElement(&one, value(i))
+		return one.Bytes(), err
+	})
+}
+
+// encodeElement writes a value as an element of an indented array.
+func encodeElement(buf *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("  ", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	buf.Truncate(buf.Len() - 1) // the newline Encode ends with
+	return nil
+}
+
+// WriteJSONElements writes n elements made by element (see FigureJSON) as
+// an indented JSON array.
+func WriteJSONElements(w io.Writer, n int, element func(i int) ([]byte, error)) error {
+	bw := bufio.NewWriter(w)
 	bw.WriteString("[")
 	for i := range n {
-		one.Reset()
-		if err := enc.Encode(value(i)); err != nil {
+		b, err := element(i)
+		if err != nil {
 			return err
 		}
 		if i > 0 {
 			bw.WriteString(",")
 		}
 		bw.WriteString("\n  ")
-		bw.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		bw.Write(b)
 	}
 	if n > 0 {
 		bw.WriteString("\n")

@@ -112,18 +112,22 @@ func (l *loader) figures() []*Figure {
 	// Each file is decoded and its figures checked on every core; then the
 	// results are taken in file order.
 	files := make([]decodedFigures, len(names))
+	versions := make([]uint64, len(names))
+
 	// A file is checked against the reports and indicators: its key holds
 	// their versions.
 	against := fmt.Sprintf("reports %d indicators %d", l.reportsVersion, l.indicatorsVersion)
 	each(len(names), func(i int) {
-		files[i], _ = memo.Get(l.memo, "figures "+names[i], l.memo.Files(l.fsys, names[i])+against, func() (decodedFigures, bool) {
+		files[i], versions[i] = memo.Get(l.memo, "figures "+names[i], l.memo.Files(l.fsys, names[i])+against, func() (decodedFigures, bool) {
 			var d decodedFigures
 			_, d.errs = tomlx.Decode(l.fsys, names[i], &d.raw)
 			d.checks = make([]diag.List, len(d.raw.Figure))
+			d.stamps = make([]string, len(d.raw.Figure))
 			for k, fig := range d.raw.Figure {
 				if fig.Err() == nil {
 					l.checkFigure(fig, &d.checks[k])
 					fig.key = fig.makeKey()
+					d.stamps[k] = l.memo.Hash([]byte(against + fig.entry()))
 				}
 			}
 			return d, !d.errs.Internal()
@@ -131,7 +135,7 @@ func (l *loader) figures() []*Figure {
 	}, func(i int, e *diag.Error) { files[i].errs = append(files[i].errs, e) })
 	seen := map[string]*Figure{}
 	var out []*Figure
-	for _, file := range files {
+	for i, file := range files {
 		l.errs = append(l.errs, file.errs...)
 		for k, fig := range file.raw.Figure {
 			l.referenced[fig.IndicatorID] = true
@@ -152,6 +156,8 @@ func (l *loader) figures() []*Figure {
 			}
 			seen[fig.ID] = fig
 			out = append(out, fig)
+			l.d.stamps[fig] = file.stamps[k]
+			l.d.instances[fig] = versions[i]
 		}
 	}
 	return out
@@ -164,6 +170,15 @@ type decodedFigures struct {
 	}
 	errs   diag.List   // the file's own: syntax, types, keys
 	checks []diag.List // each figure's
+	stamps []string    // each figure's Stamp
+}
+
+// entry is what a figure's entry in its file says, as text (for its
+// Stamp: the figure is the same as long as this and what it was checked
+// against are).
+func (f *Figure) entry() string {
+	return fmt.Sprintf("%q %q %q %q %v %q %q %q %v %v %v %q %q %q %q %v %q %q", f.ID, f.IndicatorID, f.Region, f.PeriodRaw, f.PeriodInferred, f.PeriodNoteZh, f.PeriodNoteEn,
+		f.Kind, f.Value, f.Upper, f.IsRange, f.UnitRaw, f.Qualifier, f.Per, f.Change, f.Cumulative, f.ReportID, f.Quote)
 }
 
 // errUnitFit marks a unit that does not fit the figure's indicator, an

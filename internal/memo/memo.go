@@ -18,6 +18,7 @@
 package memo
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"io/fs"
 	"strconv"
@@ -146,10 +147,39 @@ func (m *Memo) sum(fsys fs.FS, name string) uint64 {
 	return f.sum
 }
 
-// Hash returns a short key for a long one (the figures a page shows).
+// Hash returns a short key for a long one.
 func (m *Memo) Hash(key []byte) string {
 	if m == nil {
 		return ""
 	}
 	return strconv.FormatUint(maphash.Bytes(m.seed, key), 16)
+}
+
+// Sum is a hash of some strings, for a key made of many (see Join).
+func (m *Memo) Sum(parts ...string) uint64 {
+	if m == nil {
+		return 0
+	}
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	for _, p := range parts {
+		h.WriteString(p)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+// Join returns a short key for n sums, in order.
+func (m *Memo) Join(n int, sum func(i int) uint64) string {
+	if m == nil {
+		return ""
+	}
+	var h maphash.Hash
+	h.SetSeed(m.seed)
+	var b [8]byte
+	for i := range n {
+		binary.LittleEndian.PutUint64(b[:], sum(i))
+		h.Write(b[:])
+	}
+	return strconv.FormatUint(h.Sum64(), 36)
 }

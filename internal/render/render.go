@@ -32,8 +32,21 @@ type Templates struct {
 
 	sources map[string]string // the text of each file, for positions
 
+	partials *rendered
+}
+
+// rendered are the fragments Partial rendered in one build.
+type rendered struct {
 	mu   sync.Mutex
-	memo map[string]template.HTML
+	done map[string]template.HTML
+}
+
+// Fresh returns the same templates with no fragments rendered yet, for a
+// new build (the preview's) that takes the parsed templates from the last.
+func (t *Templates) Fresh() *Templates {
+	c := *t
+	c.partials = &rendered{done: map[string]template.HTML{}}
+	return &c
 }
 
 // Funcs are the template functions every layout can use. Functions that
@@ -63,7 +76,7 @@ func Load(fsys fs.FS) (*Templates, diag.List) {
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: Dir}, "%v", err)}
 	}
-	t := &Templates{layouts: map[string]*template.Template{}, shared: set, memo: map[string]template.HTML{}, sources: sources}
+	t := &Templates{layouts: map[string]*template.Template{}, shared: set, partials: &rendered{done: map[string]template.HTML{}}, sources: sources}
 	files, _ := fs.Glob(fsys, path.Join(Dir, "*.html"))
 	sort.Strings(files)
 	for _, p := range files {
@@ -155,9 +168,9 @@ func (t *Templates) ExecuteTo(w io.Writer, layout string, data any) error {
 // on; the partial must start and end in HTML text.
 func (t *Templates) Partial(name, key string, data any) (template.HTML, error) {
 	k := name + "\x00" + key
-	t.mu.Lock()
-	h, ok := t.memo[k]
-	t.mu.Unlock()
+	t.partials.mu.Lock()
+	h, ok := t.partials.done[k]
+	t.partials.mu.Unlock()
 	if ok {
 		return h, nil
 	}
@@ -168,9 +181,9 @@ func (t *Templates) Partial(name, key string, data any) (template.HTML, error) {
 		return "", templateError(err, path.Join(Dir, "partials"), t.sources)
 	}
 	h = template.HTML(buf.String())
-	t.mu.Lock()
-	t.memo[k] = h
-	t.mu.Unlock()
+	t.partials.mu.Lock()
+	t.partials.done[k] = h
+	t.partials.mu.Unlock()
 	return h, nil
 }
 

@@ -27,6 +27,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"reportsite/internal/diag"
+	"reportsite/internal/memo"
 	"reportsite/internal/site"
 )
 
@@ -47,6 +48,7 @@ type Server struct {
 	root string
 	fsys fs.FS
 	log  io.Writer
+	memo *memo.Memo // what the last good build made, for the next
 
 	mu       sync.RWMutex
 	files    map[string][]byte
@@ -58,21 +60,26 @@ type Server struct {
 
 // New returns a server for the site at root; call Rebuild before serving.
 func New(root string, log io.Writer) *Server {
-	return &Server{root: root, fsys: os.DirFS(root), log: log, changed: make(chan struct{})}
+	return &Server{root: root, fsys: os.DirFS(root), log: log, memo: memo.New(), changed: make(chan struct{})}
 }
 
-// Rebuild builds the site again. On success it replaces the served files;
-// on failure it keeps them and records the errors. Either way open pages
-// are told to reload, and the errors and warnings are printed.
+// Rebuild builds the site again, reading, checking and rendering only what
+// depends on the inputs that changed since the last good build (see
+// site.Options.Memo). On success it replaces the served files; on failure
+// it keeps them and records the errors. Either way open pages are told to
+// reload, and the errors and warnings are printed.
 func (s *Server) Rebuild() diag.List {
 	start := time.Now()
-	out, errs := site.Build(s.fsys, site.Options{BaseURL: "/", LiveReload: true})
+	out, errs := site.Build(s.fsys, site.Options{BaseURL: "/", LiveReload: true, Memo: s.memo})
 	s.mu.Lock()
 	s.warnings = errs.Warnings()
 	if err := errs.Err(); err != nil {
 		s.errs = errs.Errors()
 		fmt.Fprintf(s.log, "rebuild failed in %s; still serving the last good site:\n%v\n", since(start), errs)
 	} else {
+		// What this build made is what the next one compares with; after
+		// a failed build, the next compares with the last good one too.
+		s.memo.Done()
 		s.files, s.errs = out.Files, nil
 		fmt.Fprintf(s.log, "rebuilt in %s: %s\n", since(start), out.Stats.Summary())
 		if len(s.warnings) > 0 {

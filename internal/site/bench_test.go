@@ -3,14 +3,18 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sort"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"reportsite/internal/memo"
 	"reportsite/internal/publish"
 	"reportsite/internal/testsite"
 )
@@ -84,4 +88,53 @@ func benchBuild(b *testing.B, fsys fs.FS) {
 	<-done
 	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-MiB")
 	b.ReportMetric(float64(pages), "pages")
+}
+
+// BenchmarkRebuild measures the preview's rebuild after an edit: one
+// figure of the real site changed back and forth (its cumulative flag),
+// the site built with the memo of the build before, as `serve` does. The
+// edit is made outside the timer.
+func BenchmarkRebuild(b *testing.B) {
+	benchRebuild(b, testsite.Copy(b))
+}
+
+// BenchmarkRebuildSynthetic is BenchmarkRebuild on a synthetic site of
+// 1,000 reports.
+func BenchmarkRebuildSynthetic(b *testing.B) {
+	dir := b.TempDir()
+	if err := os.CopyFS(dir, testsite.Synthetic(b, 1000)); err != nil {
+		b.Fatal(err)
+	}
+	benchRebuild(b, dir)
+}
+
+func benchRebuild(b *testing.B, root string) {
+	fsys := os.DirFS(root)
+	m := memo.New()
+	opt := Options{BaseURL: "/", LiveReload: true, Memo: m}
+	if _, errs := Build(fsys, opt); errs.Err() != nil {
+		b.Fatal(errs)
+	}
+	m.Done()
+	names, _ := filepath.Glob(filepath.Join(root, "data", "figures", "*.toml"))
+	sort.Strings(names)
+	file := names[len(names)/2]
+	rendered := 0
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		testsite.Edit(b, root, strings.TrimPrefix(file, root+"/"), func(s string) string {
+			if i%2 == 0 {
+				return strings.Replace(s, "cumulative = false", "cumulative = true", 1)
+			}
+			return strings.Replace(s, "cumulative = true", "cumulative = false", 1)
+		})
+		b.StartTimer()
+		out, errs := Build(fsys, opt)
+		if errs.Err() != nil {
+			b.Fatal(errs)
+		}
+		m.Done()
+		rendered = out.Rendered
+	}
+	b.ReportMetric(float64(rendered), "pages-rendered")
 }

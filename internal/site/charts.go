@@ -10,6 +10,7 @@ import (
 	"reportsite/internal/compare"
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
+	"reportsite/internal/memo"
 )
 
 // Chart is a chart as a page shows it (see package chart).
@@ -20,6 +21,13 @@ type Chart = chart.Chart
 type IndicatorCharts struct {
 	Charts  []*Chart
 	Omitted []chart.Omission
+}
+
+// indicatorChartsOrErr is what drawing an indicator gave, as a memo keeps
+// it.
+type indicatorChartsOrErr struct {
+	charts *IndicatorCharts
+	err    error
 }
 
 // labels are the chart package's words in a language.
@@ -37,13 +45,19 @@ func (s *Site) buildCharts() diag.List {
 	for _, lang := range s.Languages {
 		l := s.labels(lang)
 		for _, in := range s.Data.Indicators {
-			cs, omitted, err := chart.Indicator(in, s.sorted[in], l)
-			if err != nil {
-				errs.Add(in.Header(), "", "%v", err)
+			// A chart holds its figures: its key names the values.
+			figs := s.sorted[in]
+			key := s.global + "|" + s.Data.Version() + "|" + s.figuresKey(figs) + "|" + s.memo.Join(len(figs), func(i int) uint64 { return s.Data.Instance(figs[i]) })
+			made, _ := memo.Get(s.memo, "charts "+lang+":"+in.ID, key, func() (indicatorChartsOrErr, bool) {
+				cs, omitted, err := chart.Indicator(in, figs, l)
+				return indicatorChartsOrErr{&IndicatorCharts{Charts: cs, Omitted: omitted}, err}, err == nil
+			})
+			if made.err != nil {
+				errs.Add(in.Header(), "", "%v", made.err)
 				continue
 			}
-			s.indicatorCharts[lang+":"+in.ID] = &IndicatorCharts{Charts: cs, Omitted: omitted}
-			for _, c := range cs {
+			s.indicatorCharts[lang+":"+in.ID] = made.charts
+			for _, c := range made.charts.Charts {
 				add(c)
 			}
 		}

@@ -7,15 +7,14 @@ import (
 	"reportsite/internal/i18n"
 )
 
-// englishQuotes finds, for every figure, the sentence of the aligned English
+// englishQuotes finds, for every figure of a report, the sentence of the English
 // translation that holds it: the sentence of the translated paragraph in
 // which the figure's number is written the English way. A figure whose
 // paragraph is untranslated or out of date, or whose number the English
 // does not write, has none, and English pages show its Chinese quote alone.
-func (s *Site) englishQuotes() map[*dataset.Figure]string {
-	out := map[*dataset.Figure]string{}
-	for _, f := range s.Data.Figures {
-		t := s.Translations[f.ReportID]
+func (s *Site) englishQuotes(r *dataset.Report, t *i18n.Translation) map[string]string {
+	out := map[string]string{}
+	for _, f := range s.Data.FiguresOf(r) {
 		b := f.Match.Block
 		u := i18n.Unit{ID: b.ID, Zh: b.Text}
 		if f.Match.Start < len(b.Lead) { // the quote is in the run-in heading
@@ -26,7 +25,7 @@ func (s *Site) englishQuotes() map[*dataset.Figure]string {
 			continue
 		}
 		if sp := enSpans(en, []*dataset.Figure{f}); len(sp) > 0 {
-			out[f] = sentenceAround(en, sp[0].start, sp[0].end)
+			out[f.ID] = sentenceAround(en, sp[0].start, sp[0].end)
 		}
 	}
 	return out

@@ -11,6 +11,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/i18n"
+	"reportsite/internal/memo"
 	"reportsite/internal/targets"
 )
 
@@ -19,27 +20,78 @@ import (
 // written as it is made, one record at a time.
 func (s *Site) writeExports(sink Sink, files *atomic.Int64) diag.List {
 	var errs diag.List
+	key := "" // what a file shows, for a build with a memo
 	stream := func(p string, write func(io.Writer) error) {
 		files.Add(1)
-		errs.Append(sink.Stream(p, write))
+		if s.memo == nil {
+			errs.Append(sink.Stream(p, write))
+			return
+		}
+		b, _ := memo.Get(s.memo, "export "+p, key, func() (withErrs[[]byte], bool) {
+			var buf bytes.Buffer
+			var e diag.List
+			e.Append(write(&buf))
+			return withErrs[[]byte]{buf.Bytes(), e}, len(e) == 0
+		})
+		errs = append(errs, b.errs...)
+		errs.Append(keep(sink, p, b.v))
 	}
-	stream("data/figures.json", func(w io.Writer) error {
-		return dataset.WriteFiguresJSON(w, s.Data.Figures, s.absReportURL, s.englishQuote)
-	})
-	stream("data/figures.csv", func(w io.Writer) error {
-		return dataset.WriteFiguresCSV(w, s.Data.Figures, s.absReportURL, s.englishQuote)
-	})
+	if s.memo != nil {
+		key = s.global + "|" + s.Data.Version() + "|" + s.allShown
+	}
+	stream("data/figures.json", func(w io.Writer) error { return s.writeFiguresJSON(w, s.Data.Figures) })
+	stream("data/figures.csv", func(w io.Writer) error { return s.writeFiguresCSV(w, s.Data.Figures) })
 	stream("data/indicators.json", func(w io.Writer) error { _, err := w.Write(dataset.IndicatorsJSON(s.Data)); return err })
 	stream("data/targets.json", func(w io.Writer) error {
 		return dataset.WriteJSONArray(w, len(s.Targets), func(i int) any { return s.Targets[i].Record() })
 	})
 	stream("data/targets.csv", s.writeTargetsCSV)
-	for _, key := range sortedKeys(s.Charts) {
-		if c := s.Charts[key]; c.Lang == s.Languages[0] {
-			stream(c.CSV, func(w io.Writer) error { return dataset.WriteFiguresCSV(w, c.Figures, s.absReportURL, s.englishQuote) })
+	for _, id := range sortedKeys(s.Charts) {
+		if c := s.Charts[id]; c.Lang == s.Languages[0] {
+			if s.memo != nil {
+				key = s.global + "|" + s.Data.Version() + "|" + s.figuresKey(c.Figures)
+			}
+			stream(c.CSV, func(w io.Writer) error { return s.writeFiguresCSV(w, c.Figures) })
 		}
 	}
 	return errs
+}
+
+// writeFiguresJSON writes figures as JSON. A build with a memo keeps each
+// figure's record for the next, which writes again only the records of the
+// figures that changed.
+func (s *Site) writeFiguresJSON(w io.Writer, figs []*dataset.Figure) error {
+	if s.memo == nil {
+		return dataset.WriteFiguresJSON(w, figs, s.absReportURL, s.englishQuote)
+	}
+	return dataset.WriteJSONElements(w, len(figs), func(i int) ([]byte, error) {
+		r, _ := memo.Get(s.memo, "figure json "+figs[i].ID, s.recordKey(figs[i]), func() (withErrs[[]byte], bool) {
+			b, err := dataset.FigureJSON(figs[i], s.absReportURL, s.englishQuote)
+			var e diag.List
+			e.Append(err)
+			return withErrs[[]byte]{b, e}, err == nil
+		})
+		return r.v, r.errs.Err()
+	})
+}
+
+// writeFiguresCSV writes figures as CSV, as writeFiguresJSON does JSON.
+func (s *Site) writeFiguresCSV(w io.Writer, figs []*dataset.Figure) error {
+	if s.memo == nil {
+		return dataset.WriteFiguresCSV(w, figs, s.absReportURL, s.englishQuote)
+	}
+	return dataset.WriteCSVRows(w, dataset.FigureColumns, len(figs), func(i int) []byte {
+		b, _ := memo.Get(s.memo, "figure csv "+figs[i].ID, s.recordKey(figs[i]), func() ([]byte, bool) {
+			return dataset.FigureCSV(figs[i], s.absReportURL, s.englishQuote), true
+		})
+		return b
+	})
+}
+
+// recordKey is the key of what a figure's record in the exports holds: the
+// figure as loaded, its English sentence, and the base of its addresses.
+func (s *Site) recordKey(f *dataset.Figure) string {
+	return s.Data.Stamp(f) + "|" + s.quotesEn[f] + "|" + s.Base
 }
 
 // absReportURL is a report's address for the exports: absolute when the
@@ -86,9 +138,10 @@ func hreflang(lang string) string {
 	return lang
 }
 
-func xmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}
+func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
+
+// xmlEscaper escapes text for XML (a Replacer is safe for concurrent use).
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
 // checkTranslatedFigures warns where an English paragraph does not contain
 // the number of a figure quoted from its Chinese: a dropped clause or a

@@ -22,36 +22,45 @@ func (s *Site) pageTree() []*Page {
 	for _, lang := range s.Languages {
 		t := func(k string) string { return s.t(lang, k) }
 		dir := func(p string) string { return lang + "/" + p }
-		home := s.homePage(lang)
-		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang), Data: home, Charts: home.Charts})
+		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang),
+			fill: func(p *Page) { home := s.homePage(lang); p.Data, p.Charts = home, home.Charts },
+			deps: pageDeps{all: true, content: []string{contentKey(lang, "index")}}})
 		for _, r := range s.Data.Reports {
 			add(&Page{URL: dir("reports/" + r.ID + "/"), File: dir("reports/" + r.ID + "/index.html"), Lang: lang, Layout: "report", Section: "reports",
-				Title: r.Title(lang), Description: r.Summary(lang), data: func() any { return s.reportPage(r, lang) }})
+				Title: r.Title(lang), Description: r.Summary(lang), fill: func(p *Page) { p.Data = s.reportPage(r, lang) },
+				deps: pageDeps{figures: s.Data.FiguresOf(r), report: r.ID}})
 		}
 		for _, y := range s.Years {
 			add(&Page{URL: dir(fmt.Sprintf("years/%d/", y)), File: dir(fmt.Sprintf("years/%d/index.html", y)), Lang: lang, Layout: "year", Section: "years",
-				Title: fmt.Sprintf(t("year.title"), y), Description: fmt.Sprintf(t("year.description"), y), data: func() any { return s.yearPage(y, lang) },
-				Charts: s.yearCharts(y, lang)})
+				Title: fmt.Sprintf(t("year.title"), y), Description: fmt.Sprintf(t("year.description"), y),
+				fill: func(p *Page) { yp := s.yearPage(y, lang); p.Data, p.Charts = yp, yp.Charts },
+				deps: pageDeps{figures: s.byYear[y], years: true, content: []string{contentKey(lang, fmt.Sprintf("years/%d", y))}}})
 		}
-		cp := s.comparePage(lang)
 		add(&Page{URL: dir("compare/"), File: dir("compare/index.html"), Lang: lang, Layout: "compare", Section: "compare",
-			Title: t("compare.title"), Description: t("compare.description"), Data: cp, Charts: cp.Charts})
+			Title: t("compare.title"), Description: t("compare.description"),
+			fill: func(p *Page) { cp := s.comparePage(lang); p.Data, p.Charts = cp, cp.Charts }, deps: pageDeps{all: true}})
 		add(&Page{URL: dir("indicators/"), File: dir("indicators/index.html"), Lang: lang, Layout: "indicators", Section: "indicators",
-			Title: t("indicators.title"), Description: t("indicators.description"), Data: s.indicatorGroups()})
+			Title: t("indicators.title"), Description: t("indicators.description"),
+			fill: func(p *Page) { p.Data = s.indicatorGroups() }, deps: pageDeps{all: true}})
 		for _, in := range s.Data.Indicators {
 			ic := s.indicatorCharts[lang+":"+in.ID]
-			ip := &IndicatorPage{Indicator: in, Figures: dataset.Distinct(s.sorted[in]), Charts: ic.Charts, Omitted: ic.Omitted}
 			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
-				Title: in.Name(lang), Description: in.Definition(lang), Data: ip, Charts: ic.Charts})
+				Title: in.Name(lang), Description: in.Definition(lang), Charts: ic.Charts,
+				fill: func(p *Page) {
+					p.Data = &IndicatorPage{Indicator: in, Figures: dataset.Distinct(s.sorted[in]), Charts: ic.Charts, Omitted: ic.Omitted}
+				},
+				deps: pageDeps{figures: s.sorted[in]}})
 		}
-		tp := s.targetsPage()
 		add(&Page{URL: dir("targets/"), File: dir("targets/index.html"), Lang: lang, Layout: "targets", Section: "targets",
-			Title: t("targets.title"), Description: t("targets.description"), Data: tp, Script: "assets/js/sort.js"})
+			Title: t("targets.title"), Description: t("targets.description"), Script: "assets/js/sort.js",
+			fill: func(p *Page) { p.Data = s.targetsPage() }, deps: pageDeps{all: true}})
 		add(&Page{URL: dir("data/"), File: dir("data/index.html"), Lang: lang, Layout: "data", Section: "data",
-			Title: t("data.title"), Description: t("data.description"), Data: s.dataPage()})
+			Title: t("data.title"), Description: t("data.description"),
+			fill: func(p *Page) { p.Data = s.dataPage() }, deps: pageDeps{all: true}})
 		about := s.page(lang, "about", dir("about/"))
 		add(&Page{URL: dir("about/"), File: dir("about/index.html"), Lang: lang, Layout: "about", Section: "about",
-			Title: about.Title, Description: about.Description, Data: &AboutPage{Page: about, Glossary: s.Glossary}})
+			Title: about.Title, Description: about.Description, Data: &AboutPage{Page: about, Glossary: s.Glossary},
+			deps: pageDeps{content: []string{contentKey(lang, "about")}}})
 	}
 	return pages
 }

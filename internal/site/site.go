@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -25,6 +26,7 @@ import (
 	"reportsite/internal/dataset"
 	"reportsite/internal/diag"
 	"reportsite/internal/i18n"
+	"reportsite/internal/memo"
 	"reportsite/internal/render"
 	"reportsite/internal/targets"
 )
@@ -35,6 +37,10 @@ type Options struct {
 	BaseURL string
 	// LiveReload adds the reload script that `serve` uses to every page.
 	LiveReload bool
+	// Memo, if set, holds what the last build with it made (see package
+	// memo): the preview's builds read, check and render again only what
+	// depends on a change. The output is the same with it as without.
+	Memo *memo.Memo
 }
 
 // Sink receives the files of a site as they are rendered, by path below
@@ -49,11 +55,18 @@ type Sink interface {
 // Stats counts what a build produced.
 type Stats struct {
 	Pages, Charts, Figures, Files int
+	// Rendered counts the pages rendered; the others were taken from the
+	// last build (see Options.Memo).
+	Rendered int
 }
 
 // Summary is the one line build prints.
 func (st Stats) Summary() string {
-	return fmt.Sprintf("%d pages, %d charts, %d figures, %d files", st.Pages, st.Charts, st.Figures, st.Files)
+	pages := fmt.Sprintf("%d pages", st.Pages)
+	if st.Rendered < st.Pages {
+		pages += fmt.Sprintf(" (%d rendered)", st.Rendered)
+	}
+	return fmt.Sprintf("%s, %d charts, %d figures, %d files", pages, st.Charts, st.Figures, st.Files)
 }
 
 // Output is a site built in memory: every file by its path below the
@@ -108,8 +121,18 @@ type Site struct {
 
 	pages     []*Page
 	sorted    map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
+	byYear    map[int][]*dataset.Figure                // the figures of each year (see yearOf)
 	templates *render.Templates
 	liveLoad  bool
+
+	// For a build with a memo: the key of what every page depends on (the
+	// settings, the interface strings, the glossary, the layouts), each
+	// translation's version, and the key of what a page shows of a figure.
+	memo        *memo.Memo
+	global      string
+	translation map[string]string // by report id
+	shown       map[*dataset.Figure]uint64
+	allShown    string
 }
 
 // Load reads and checks every input. It returns every problem found,
@@ -120,7 +143,9 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	if cfg == nil {
 		return nil, errs
 	}
-	s := &Site{Config: cfg, liveLoad: opt.LiveReload, Translations: map[string]*i18n.Translation{}, Charts: map[string]*Chart{}}
+	s := &Site{Config: cfg, liveLoad: opt.LiveReload, Translations: map[string]*i18n.Translation{}, Charts: map[string]*Chart{},
+		memo: opt.Memo, translation: map[string]string{}}
+	m := opt.Memo
 	base := cfg.BaseURL
 	if opt.BaseURL != "" {
 		base = opt.BaseURL
@@ -138,20 +163,37 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	go func() {
 		defer close(done)
 		defer diag.Recover(&rest, "loading strings, translations, pages and layouts")
+		stringFiles, _ := fs.Glob(fsys, "data/i18n/*.toml")
+		loaded, _ := memo.Get(m, "strings", m.Files(fsys, stringFiles...), func() (withErrs[i18n.Strings], bool) {
+			v, e := i18n.LoadStrings(fsys, cfg.Languages)
+			return withErrs[i18n.Strings]{v, e}, true
+		})
+		s.Strings, rest = loaded.v, append(rest, loaded.errs...)
 		var e diag.List
-		s.Strings, e = i18n.LoadStrings(fsys, cfg.Languages)
+		raw, s.translation, e = loadTranslations(fsys, m)
 		rest = append(rest, e...)
-		raw, e = loadTranslations(fsys)
-		rest = append(rest, e...)
-		s.Glossary, e = loadGlossary(fsys)
-		rest = append(rest, e...)
-		s.Content, e = content.Load(fsys, cfg.Languages)
-		rest = append(rest, e...)
-		s.templates, e = render.Load(fsys)
-		rest = append(rest, e...)
+		glossary, _ := memo.Get(m, "glossary", m.Files(fsys, GlossaryPath), func() (withErrs[[]*Term], bool) {
+			v, e := loadGlossary(fsys)
+			return withErrs[[]*Term]{v, e}, true
+		})
+		s.Glossary, rest = glossary.v, append(rest, glossary.errs...)
+		pages, _ := memo.Get(m, "content", m.Files(fsys, filesBelow(m, fsys, "content")...), func() (withErrs[map[string]*content.Page], bool) {
+			v, e := content.Load(fsys, cfg.Languages)
+			return withErrs[map[string]*content.Page]{v, e}, true
+		})
+		s.Content, rest = pages.v, append(rest, pages.errs...)
+		templates, _ := memo.Get(m, "layouts", m.Files(fsys, filesBelow(m, fsys, render.Dir)...), func() (withErrs[*render.Templates], bool) {
+			v, e := render.Load(fsys)
+			return withErrs[*render.Templates]{v, e}, true
+		})
+		if s.templates, rest = templates.v, append(rest, templates.errs...); s.templates != nil {
+			s.templates = s.templates.Fresh()
+		}
+		// What every page depends on.
+		s.global = m.Files(fsys, append(append(stringFiles, ConfigPath, GlossaryPath), filesBelow(m, fsys, render.Dir)...)...) + "|" + s.Base + "|" + fmt.Sprint(opt.LiveReload)
 	}()
 	var e diag.List
-	s.Data, e = dataset.Load(fsys)
+	s.Data, e = dataset.Reload(fsys, m)
 	errs = append(errs, e...)
 	<-done
 	errs = append(errs, rest...)
@@ -159,6 +201,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		return s, errs
 	}
 	gloss := newGlossaryIndex(s.Glossary)
+	s.quotesEn = map[*dataset.Figure]string{}
 	for _, r := range s.Data.Reports {
 		t := raw[r.ID]
 		if t == nil {
@@ -167,10 +210,25 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			}
 			continue
 		}
-		units := i18n.Units(r.Doc)
-		errs = append(errs, t.Check(units)...)
-		errs = append(errs, s.checkTranslatedFigures(r, t)...)
-		errs = append(errs, s.checkGlossary(gloss, units, t)...)
+		// The checks of a translation and the English sentence of each
+		// figure depend on the report's text, its figures, the translation
+		// and the glossary.
+		key := s.Data.Version() + "|" + s.translation[r.ID] + "|" + m.Files(fsys, GlossaryPath) + "|" + s.stamps(s.Data.FiguresOf(r))
+		checked, _ := memo.Get(m, "translation checks "+r.ID, key, func() (translationChecks, bool) {
+			units := i18n.Units(r.Doc)
+			var c translationChecks
+			c.errs = append(c.errs, t.Check(units)...)
+			c.errs = append(c.errs, s.checkTranslatedFigures(r, t)...)
+			c.errs = append(c.errs, s.checkGlossary(gloss, units, t)...)
+			c.quotes = s.englishQuotes(r, t)
+			return c, !c.errs.Internal()
+		})
+		errs = append(errs, checked.errs...)
+		for _, f := range s.Data.FiguresOf(r) {
+			if q, ok := checked.quotes[f.ID]; ok {
+				s.quotesEn[f] = q
+			}
+		}
 		s.Translations[r.ID] = t
 	}
 	for _, id := range sortedKeys(raw) {
@@ -193,17 +251,18 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	if len(errs.Errors()) > 0 {
 		return s, errs
 	}
-	s.quotesEn = s.englishQuotes()
 	s.sorted = map[*dataset.Indicator][]*dataset.Figure{}
 	for _, in := range s.Data.Indicators {
 		s.sorted[in] = sortedFigures(s.Data.Measures(in))
 	}
 	s.Years = s.years()
 	s.yearTargets = map[int][]*dataset.Figure{}
+	s.byYear = map[int][]*dataset.Figure{}
 	for _, f := range sortedFigures(s.Data.Figures) {
 		if f.Kind == dataset.Target {
 			s.yearTargets[yearOf(f)] = append(s.yearTargets[yearOf(f)], f)
 		}
+		s.byYear[yearOf(f)] = append(s.byYear[yearOf(f)], f)
 	}
 	s.Comparisons = compare.Pairs(s.Data)
 	s.Targets = targets.Track(s.Data)
@@ -214,11 +273,42 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			s.targetOf[f] = t
 		}
 	}
+	s.shownKeys()
 	if e := s.buildCharts(); len(e) > 0 {
 		return s, append(errs, e...)
 	}
 	s.pages = s.pageTree()
 	return s, errs
+}
+
+// withErrs is a value loaded with its problems, as a memo keeps it.
+type withErrs[T any] struct {
+	v    T
+	errs diag.List
+}
+
+// translationChecks are what the checks of one report's translation found,
+// and the English sentence of each of its figures, by id (a figure read
+// again is a new value, with the same id and stamp).
+type translationChecks struct {
+	errs   diag.List
+	quotes map[string]string
+}
+
+// filesBelow lists the files below a folder of fsys, for a memo's key
+// (none without a memo).
+func filesBelow(m *memo.Memo, fsys fs.FS, dir string) []string {
+	if m == nil {
+		return nil
+	}
+	var out []string
+	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
 }
 
 // Build loads the inputs and renders the whole site in memory. On any error
@@ -246,9 +336,9 @@ func Build(fsys fs.FS, opt Options) (out *Output, errs diag.List) {
 func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 	var errs diag.List
 	st := Stats{Figures: len(s.Data.Figures), Charts: len(s.Charts)}
-	var files atomic.Int64
+	var written, rendered atomic.Int64
 	write := func(p string, b []byte) error {
-		files.Add(1)
+		written.Add(1)
 		return sink.Write(p, b)
 	}
 	failed := make([]diag.List, len(s.pages))
@@ -260,7 +350,24 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 			defer wg.Done()
 			var buf bytes.Buffer // reused from page to page
 			for i := range next {
-				failed[i] = s.renderPage(s.pages[i], &buf, write)
+				if s.memo == nil {
+					failed[i] = s.renderPage(s.pages[i], &buf, write)
+					rendered.Add(1)
+					continue
+				}
+				// A page whose key is as in the last build is taken as
+				// it was; a page with errors is not remembered.
+				p := s.pages[i]
+				b, _ := memo.Get(s.memo, "page "+p.File, s.pageKey(p), func() ([]byte, bool) {
+					rendered.Add(1)
+					var out []byte
+					failed[i] = s.renderPage(p, &buf, func(_ string, b []byte) error { out = bytes.Clone(b); return nil })
+					return out, len(failed[i]) == 0
+				})
+				if len(failed[i]) == 0 {
+					written.Add(1)
+					failed[i].Append(keep(sink, p.File, b))
+				}
 			}
 		}()
 	}
@@ -273,19 +380,46 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 	close(next)
 	wg.Wait()
 	errs = append(errs, foldRepeated(failed)...)
-	static, err := render.Static(fsys)
-	if err != nil {
-		errs.Append(err)
+	static, _ := memo.Get(s.memo, "static", s.memo.Files(fsys, filesBelow(s.memo, fsys, path.Join(render.Dir, "static"))...), func() (withErrs[map[string][]byte], bool) {
+		v, err := render.Static(fsys)
+		var e diag.List
+		e.Append(err)
+		return withErrs[map[string][]byte]{v, e}, err == nil
+	})
+	errs = append(errs, static.errs...)
+	for _, p := range sortedKeys(static.v) {
+		written.Add(1)
+		errs.Append(keep(sink, "assets/"+p, static.v[p]))
 	}
-	for _, p := range sortedKeys(static) {
-		errs.Append(write("assets/"+p, static[p]))
-	}
-	errs = append(errs, s.writeExports(sink, &files)...)
+	errs = append(errs, s.writeExports(sink, &written)...)
 	errs.Append(write(".nojekyll", []byte{}))
 	errs.Append(write("robots.txt", s.robots()))
 	errs.Append(write("sitemap.xml", s.sitemap()))
-	st.Files = int(files.Load())
+	st.Files = int(written.Load())
+	st.Rendered = int(rendered.Load())
 	return st, errs
+}
+
+// Keeper is a Sink that can hold data as it is, without a copy: data that
+// the site will not change (what a memo remembers).
+type Keeper interface {
+	Keep(path string, data []byte) error
+}
+
+// keep hands data that will not change to a sink.
+func keep(sink Sink, p string, data []byte) error {
+	if k, ok := sink.(Keeper); ok {
+		return k.Keep(p, data)
+	}
+	return sink.Write(p, data)
+}
+
+// Keep stores data as it is: the caller does not change it.
+func (o *Output) Keep(p string, data []byte) error {
+	o.mu.Lock()
+	o.Files[p] = data
+	o.mu.Unlock()
+	return nil
 }
 
 // renderPage renders one page into buf and writes it. A panic is turned
@@ -293,8 +427,8 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 func (s *Site) renderPage(page *Page, buf *bytes.Buffer, write func(string, []byte) error) (errs diag.List) {
 	defer diag.Recover(&errs, "rendering "+page.File)
 	p := *page // a copy, so that its data is dropped with it
-	if p.data != nil {
-		p.Data = p.data()
+	if p.fill != nil {
+		p.fill(&p)
 	}
 	buf.Reset()
 	if err := s.templates.ExecuteTo(buf, p.Layout, &View{Page: &p, Site: s}); err != nil {
@@ -354,11 +488,11 @@ func foldRepeated(perPage []diag.List) diag.List {
 
 // loadTranslations reads every file of data/translations/en/, by report id;
 // a file that failed to load is there with a nil translation.
-func loadTranslations(fsys fs.FS) (map[string]*i18n.Translation, diag.List) {
+func loadTranslations(fsys fs.FS, m *memo.Memo) (map[string]*i18n.Translation, map[string]string, diag.List) {
 	names, _ := fs.Glob(fsys, path.Join("data/translations/en", "*.toml"))
 	sort.Strings(names)
-	loaded := make([]*i18n.Translation, len(names))
-	problems := make([]diag.List, len(names))
+	loaded := make([]withErrs[*i18n.Translation], len(names))
+	versions := make([]uint64, len(names))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i, name := range names {
@@ -366,18 +500,23 @@ func loadTranslations(fsys fs.FS) (map[string]*i18n.Translation, diag.List) {
 		sem <- struct{}{}
 		go func() { // the files are independent: decode them on every core
 			defer func() { <-sem; wg.Done() }()
-			defer diag.Recover(&problems[i], "loading "+name)
-			loaded[i], problems[i] = i18n.LoadTranslation(fsys, "en", strings.TrimSuffix(path.Base(name), ".toml"))
+			defer diag.Recover(&loaded[i].errs, "loading "+name)
+			loaded[i], versions[i] = memo.Get(m, "translation "+name, m.Files(fsys, name), func() (withErrs[*i18n.Translation], bool) {
+				t, errs := i18n.LoadTranslation(fsys, "en", strings.TrimSuffix(path.Base(name), ".toml"))
+				return withErrs[*i18n.Translation]{t, errs}, true
+			})
 		}()
 	}
 	wg.Wait()
 	var errs diag.List
 	out := map[string]*i18n.Translation{}
+	version := map[string]string{}
 	for i, t := range loaded {
-		errs = append(errs, problems[i]...)
-		out[strings.TrimSuffix(path.Base(names[i]), ".toml")] = t
+		errs = append(errs, t.errs...)
+		id := strings.TrimSuffix(path.Base(names[i]), ".toml")
+		out[id], version[id] = t.v, strconv.FormatUint(versions[i], 36)
 	}
-	return out, errs
+	return out, version, errs
 }
 
 // ReportURL is the address of a report page.

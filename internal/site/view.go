@@ -20,10 +20,13 @@ type Page struct {
 	Data        any // the layout's own data
 	Charts      []*Chart
 	Script      string // a script of its own below the base (the targets page's table sorting), or ""
-	// data, if set, makes Data when the page is rendered: the data of large
-	// pages (reports, years) is made by the rendering worker and dropped
-	// after, so that a large site's pages are not all in memory at once.
-	data func() any
+	// fill, if set, makes Data and Charts when the page is rendered: the
+	// data of a page is made by the rendering worker and dropped after, so
+	// that a large site's pages are not all in memory at once, and not made
+	// at all when the page is taken from the last build.
+	fill func(p *Page)
+	// deps are what the page shows, for a build with a memo.
+	deps pageDeps
 }
 
 // View is what a layout is executed with: the page, the site, and helpers

@@ -1,0 +1,85 @@
+package site
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"reportsite/internal/content"
+	"reportsite/internal/dataset"
+)
+
+// A preview's build (Options.Memo) renders again only the pages whose
+// inputs changed. Every page and export is remembered with a key made of
+// what it shows: what every page shows (the settings, the interface
+// strings, the glossary, the layouts: Site.global), the reports and
+// indicators as loaded, and its own part — the figures it shows, its
+// report's text and translation, its editorial pages. A page whose key is
+// as in the last build is taken as it was. TestIncrementalIsFull edits the
+// inputs one way after another and compares with a build from nothing.
+
+// pageDeps are what a page shows besides what every page shows.
+type pageDeps struct {
+	figures []*dataset.Figure // in rows, lists, charts and counts
+	all     bool              // every figure (summaries, comparisons, targets)
+	report  string            // a report's id: its text and translation
+	content []string          // editorial pages, by content.Key
+	years   bool              // the list of years
+}
+
+// stamps is a key for some figures as loaded.
+func (s *Site) stamps(figs []*dataset.Figure) string {
+	return s.memo.Join(len(figs), func(i int) uint64 { return s.memo.Sum(s.Data.Stamp(figs[i])) })
+}
+
+// shownKeys sets, for a build with a memo, the key of what a page shows of
+// each figure: the figure as loaded, its English sentence, its target's
+// status, and how many figures give the same number (the tags of its row);
+// and the key of all of them.
+func (s *Site) shownKeys() {
+	if s.memo == nil {
+		return
+	}
+	s.shown = make(map[*dataset.Figure]uint64, len(s.Data.Figures))
+	for _, f := range s.Data.Figures {
+		status := ""
+		if t := s.targetOf[f]; t != nil {
+			status = string(t.Status)
+		}
+		s.shown[f] = s.memo.Sum(s.Data.Stamp(f), s.quotesEn[f], status, strconv.Itoa(len(s.Data.Same(f))))
+	}
+	s.allShown = s.figuresKey(s.Data.Figures)
+}
+
+// figuresKey is the key of what pages show of some figures.
+func (s *Site) figuresKey(figs []*dataset.Figure) string {
+	return s.memo.Join(len(figs), func(i int) uint64 { return s.shown[figs[i]] })
+}
+
+// pageKey is the key of everything a page shows.
+func (s *Site) pageKey(p *Page) string {
+	var b strings.Builder
+	b.WriteString(s.global + "|" + s.Data.Version() + "|" + p.File + "|" + p.Layout + "|")
+	d := p.deps
+	if d.all {
+		b.WriteString("all " + s.allShown + "|")
+	}
+	if len(d.figures) > 0 {
+		b.WriteString("figures " + s.figuresKey(d.figures) + "|")
+	}
+	if d.report != "" {
+		b.WriteString("translation " + s.translation[d.report] + "|")
+	}
+	if d.years {
+		fmt.Fprintf(&b, "years %v|", s.Years)
+	}
+	for _, k := range d.content {
+		if c := s.Content[k]; c != nil {
+			b.WriteString(k + " " + s.memo.Hash([]byte(c.Title+"\x00"+c.Description+"\x00"+string(c.Body))) + "|")
+		}
+	}
+	return b.String()
+}
+
+// contentKey is the key of an editorial page in a language.
+func contentKey(lang, name string) string { return content.Key(lang, name) }
