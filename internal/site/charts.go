@@ -61,33 +61,56 @@ func (s *Site) buildCharts() diag.List {
 				add(c)
 			}
 		}
-		for i, g := range s.comparableGroups() {
-			var caveats []string
-			seen := map[string]bool{}
-			for _, p := range g.pairs {
-				for _, r := range p.Reasons {
-					if text := s.t(lang, r); !seen[text] {
-						seen[text] = true
-						caveats = append(caveats, text)
-					}
-				}
+		// The comparison charts hold the figures of the pairs.
+		var figs []*dataset.Figure
+		for _, g := range s.Comparisons {
+			for _, p := range g.Pairs {
+				figs = append(figs, p.Chongqing, p.Sichuan)
 			}
-			var pairs []chart.Pair
-			for _, p := range g.pairs {
-				pairs = append(pairs, chart.Pair{Label: p.Chongqing.Indicator.Name(lang), Chongqing: p.Chongqing, Sichuan: p.Sichuan})
-			}
-			first := g.pairs[0].Chongqing
-			title := fmt.Sprintf(s.t(lang, "compare.chart.title"), first.Period.Label(lang), s.t(lang, "kind."+first.Kind))
-			c, err := chart.Compare(fmt.Sprintf("cmp-%d", i+1), title, pairs, caveats, l)
-			if err != nil {
-				errs.Add(diag.Pos{File: dataset.FiguresDir}, "", "%v", err)
-				continue
-			}
+		}
+		key := s.global + "|" + s.Data.Version() + "|" + s.figuresKey(figs) + "|" + s.memo.Join(len(figs), func(i int) uint64 { return s.Data.Instance(figs[i]) })
+		cmp, _ := memo.Get(s.memo, "compare charts "+lang, key, func() (withErrs[[]*Chart], bool) {
+			cs, e := s.drawComparisons(lang, l)
+			return withErrs[[]*Chart]{cs, e}, len(e) == 0
+		})
+		errs = append(errs, cmp.errs...)
+		for _, c := range cmp.v {
 			add(c)
 			s.compareCharts[lang] = append(s.compareCharts[lang], c)
 		}
 	}
 	return errs
+}
+
+// drawComparisons draws the groups of comparable pairs in a language.
+func (s *Site) drawComparisons(lang string, l chart.Labels) ([]*Chart, diag.List) {
+	var errs diag.List
+	var out []*Chart
+	for i, g := range s.comparableGroups() {
+		var caveats []string
+		seen := map[string]bool{}
+		for _, p := range g.pairs {
+			for _, r := range p.Reasons {
+				if text := s.t(lang, r); !seen[text] {
+					seen[text] = true
+					caveats = append(caveats, text)
+				}
+			}
+		}
+		var pairs []chart.Pair
+		for _, p := range g.pairs {
+			pairs = append(pairs, chart.Pair{Label: p.Chongqing.Indicator.Name(lang), Chongqing: p.Chongqing, Sichuan: p.Sichuan})
+		}
+		first := g.pairs[0].Chongqing
+		title := fmt.Sprintf(s.t(lang, "compare.chart.title"), first.Period.Label(lang), s.t(lang, "kind."+first.Kind))
+		c, err := chart.Compare(fmt.Sprintf("cmp-%d", i+1), title, pairs, caveats, l)
+		if err != nil {
+			errs.Add(diag.Pos{File: dataset.FiguresDir}, "", "%v", err)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, errs
 }
 
 // comparableGroup is comparable pairs (with or without caveats) of one

@@ -41,7 +41,14 @@ func (s *Site) writeExports(sink Sink, files *atomic.Int64) diag.List {
 	}
 	stream("data/figures.json", func(w io.Writer) error { return s.writeFiguresJSON(w, s.Data.Figures) })
 	stream("data/figures.csv", func(w io.Writer) error { return s.writeFiguresCSV(w, s.Data.Figures) })
+	if s.memo != nil { // the indicators and the ids of their figures
+		figs := s.Data.Figures
+		key = s.global + "|" + s.Data.Version() + "|" + s.memo.Join(len(figs), func(i int) uint64 { return s.memo.Sum(figs[i].ID, figs[i].IndicatorID) })
+	}
 	stream("data/indicators.json", func(w io.Writer) error { _, err := w.Write(dataset.IndicatorsJSON(s.Data)); return err })
+	if s.memo != nil {
+		key = s.global + "|" + s.Data.Version() + "|" + s.figuresKey(s.targetFigures())
+	}
 	stream("data/targets.json", func(w io.Writer) error {
 		return dataset.WriteJSONArray(w, len(s.Targets), func(i int) any { return s.Targets[i].Record() })
 	})

@@ -21,10 +21,66 @@ import (
 // pageDeps are what a page shows besides what every page shows.
 type pageDeps struct {
 	figures []*dataset.Figure // in rows, lists, charts and counts
-	all     bool              // every figure (summaries, comparisons, targets)
 	report  string            // a report's id: its text and translation
 	content []string          // editorial pages, by content.Key
 	years   bool              // the list of years
+	more    func() string     // anything else, as a key (counts)
+}
+
+// targetFigures are the figures the targets page shows: each target's, the
+// same target set elsewhere, and the actuals it is judged by.
+func (s *Site) targetFigures() []*dataset.Figure {
+	var out []*dataset.Figure
+	for _, t := range s.Targets {
+		out = append(out, t.Figure)
+		out = append(out, t.Also...)
+		out = append(out, t.Flows...)
+		for _, f := range []*dataset.Figure{t.Baseline, t.Latest} {
+			if f != nil {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// compareFigures are the figures the comparison page shows: those of every
+// pair, and the joint figures of both.
+func (s *Site) compareFigures(lang string) []*dataset.Figure {
+	var out []*dataset.Figure
+	for _, g := range s.Comparisons {
+		for _, p := range g.Pairs {
+			out = append(out, p.Chongqing, p.Sichuan)
+		}
+	}
+	return append(out, s.comparePage(lang).Joint...)
+}
+
+// indicatorCounts is what the index of indicators shows besides the
+// indicators: how many figures each has.
+func (s *Site) indicatorCounts() string {
+	var b strings.Builder
+	for _, g := range s.indicatorGroups() {
+		for _, e := range g.Indicators {
+			fmt.Fprintf(&b, "%s %d;", e.ID, e.Count)
+		}
+	}
+	return b.String()
+}
+
+// homeFigures are the figures the home page shows: the headline figures,
+// the featured indicators', and those of the comparisons and targets it
+// sums up.
+func (s *Site) homeFigures(lang string) []*dataset.Figure {
+	var out []*dataset.Figure
+	for _, id := range s.Headline {
+		out = append(out, s.Data.Figure(id))
+	}
+	for _, id := range s.Featured {
+		out = append(out, s.sorted[s.Data.Indicator(id)]...)
+	}
+	out = append(out, s.compareFigures(lang)...)
+	return append(out, s.targetFigures()...)
 }
 
 // stamps is a key for some figures as loaded.
@@ -61,8 +117,8 @@ func (s *Site) pageKey(p *Page) string {
 	var b strings.Builder
 	b.WriteString(s.global + "|" + s.Data.Version() + "|" + p.File + "|" + p.Layout + "|")
 	d := p.deps
-	if d.all {
-		b.WriteString("all " + s.allShown + "|")
+	if d.more != nil {
+		b.WriteString("more " + d.more() + "|")
 	}
 	if len(d.figures) > 0 {
 		b.WriteString("figures " + s.figuresKey(d.figures) + "|")

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"reportsite/internal/dataset"
 	"reportsite/internal/memo"
 	"reportsite/internal/testsite"
 )
@@ -41,6 +42,19 @@ func TestIncrementalIsFull(t *testing.T) {
 		t.Fatal("no target judged by another report's figure")
 	}
 	actualFile := "data/figures/" + base.Data.Figure(actual).ReportID + ".toml"
+	// A figure of a comparable pair.
+	var paired *dataset.Figure
+	for _, g := range base.Comparisons {
+		for _, p := range g.Pairs {
+			if p.Verdict.String() == "comparable" && p.Sichuan.Kind == "actual" && paired == nil {
+				paired = p.Sichuan
+			}
+		}
+	}
+	if paired == nil {
+		t.Fatal("no comparable pair")
+	}
+	pairedFile := "data/figures/" + paired.ReportID + ".toml"
 	copied := base.Data.Figures[0]
 	copiedFile := "data/figures/" + copied.ReportID + ".toml"
 	edit := func(rel string, f func(string) string) func() {
@@ -75,6 +89,10 @@ func TestIncrementalIsFull(t *testing.T) {
 			b := figureBlock(t, s, actual, "")
 			return strings.Replace(s, b, regexp.MustCompile(`kind(\s*)= "actual"`).ReplaceAllString(b, `kind$1= "expected"`), 1)
 		}), 40, planPage},
+		{"a figure of a comparable pair becomes an estimate", edit(pairedFile, func(s string) string {
+			b := figureBlock(t, s, paired.ID, "")
+			return strings.Replace(s, b, regexp.MustCompile(`kind(\s*)= "actual"`).ReplaceAllString(b, `kind$1= "expected"`), 1)
+		}), 40, "zh/compare/index.html"},
 		{"a report's summary", edit("data/reports.toml", func(s string) string {
 			return strings.Replace(s, `summary_en  = "`, `summary_en  = "In short: `, 1)
 		}), -1, "en/index.html"},

@@ -24,7 +24,7 @@ func (s *Site) pageTree() []*Page {
 		dir := func(p string) string { return lang + "/" + p }
 		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang),
 			fill: func(p *Page) { home := s.homePage(lang); p.Data, p.Charts = home, home.Charts },
-			deps: pageDeps{all: true, content: []string{contentKey(lang, "index")}}})
+			deps: pageDeps{more: func() string { return s.figuresKey(s.homeFigures(lang)) }, content: []string{contentKey(lang, "index")}}})
 		for _, r := range s.Data.Reports {
 			add(&Page{URL: dir("reports/" + r.ID + "/"), File: dir("reports/" + r.ID + "/index.html"), Lang: lang, Layout: "report", Section: "reports",
 				Title: r.Title(lang), Description: r.Summary(lang), fill: func(p *Page) { p.Data = s.reportPage(r, lang) },
@@ -38,10 +38,11 @@ func (s *Site) pageTree() []*Page {
 		}
 		add(&Page{URL: dir("compare/"), File: dir("compare/index.html"), Lang: lang, Layout: "compare", Section: "compare",
 			Title: t("compare.title"), Description: t("compare.description"),
-			fill: func(p *Page) { cp := s.comparePage(lang); p.Data, p.Charts = cp, cp.Charts }, deps: pageDeps{all: true}})
+			fill: func(p *Page) { cp := s.comparePage(lang); p.Data, p.Charts = cp, cp.Charts },
+			deps: pageDeps{more: func() string { return s.figuresKey(s.compareFigures(lang)) }}})
 		add(&Page{URL: dir("indicators/"), File: dir("indicators/index.html"), Lang: lang, Layout: "indicators", Section: "indicators",
 			Title: t("indicators.title"), Description: t("indicators.description"),
-			fill: func(p *Page) { p.Data = s.indicatorGroups() }, deps: pageDeps{all: true}})
+			fill: func(p *Page) { p.Data = s.indicatorGroups() }, deps: pageDeps{more: s.indicatorCounts}})
 		for _, in := range s.Data.Indicators {
 			ic := s.indicatorCharts[lang+":"+in.ID]
 			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
@@ -53,10 +54,10 @@ func (s *Site) pageTree() []*Page {
 		}
 		add(&Page{URL: dir("targets/"), File: dir("targets/index.html"), Lang: lang, Layout: "targets", Section: "targets",
 			Title: t("targets.title"), Description: t("targets.description"), Script: "assets/js/sort.js",
-			fill: func(p *Page) { p.Data = s.targetsPage() }, deps: pageDeps{all: true}})
+			fill: func(p *Page) { p.Data = s.targetsPage() }, deps: pageDeps{more: func() string { return s.figuresKey(s.targetFigures()) }}})
 		add(&Page{URL: dir("data/"), File: dir("data/index.html"), Lang: lang, Layout: "data", Section: "data",
 			Title: t("data.title"), Description: t("data.description"),
-			fill: func(p *Page) { p.Data = s.dataPage() }, deps: pageDeps{all: true}})
+			fill: func(p *Page) { p.Data = s.dataPage() }, deps: pageDeps{more: func() string { return fmt.Sprint(*s.dataPage()) }}})
 		about := s.page(lang, "about", dir("about/"))
 		add(&Page{URL: dir("about/"), File: dir("about/index.html"), Lang: lang, Layout: "about", Section: "about",
 			Title: about.Title, Description: about.Description, Data: &AboutPage{Page: about, Glossary: s.Glossary},
