@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"reportsite/internal/content"
@@ -89,9 +88,9 @@ func (s *Site) stamps(figs []*dataset.Figure) string {
 }
 
 // shownKeys sets, for a build with a memo, the key of what a page shows of
-// each figure: the figure as loaded, its English sentence, its target's
-// status, and how many figures give the same number (the tags of its row);
-// and the key of all of them.
+// each figure: the figure as loaded, its English sentence and its target's
+// status; and the key of all of them. (How many figures give the same
+// number is shown on the indicator's page only: see sameKey.)
 func (s *Site) shownKeys() {
 	if s.memo == nil {
 		return
@@ -102,9 +101,15 @@ func (s *Site) shownKeys() {
 		if t := s.targetOf[f]; t != nil {
 			status = string(t.Status)
 		}
-		s.shown[f] = s.memo.Sum(s.Data.Stamp(f), s.quotesEn[f], status, strconv.Itoa(len(s.Data.Same(f))))
+		s.shown[f] = s.memo.Sum(s.Data.Stamp(f), s.quotesEn[f], status)
 	}
 	s.allShown = s.figuresKey(s.Data.Figures)
+}
+
+// sameKey is the key of how many figures give the same number as each of
+// some figures (the tag of their rows on an indicator's page).
+func (s *Site) sameKey(figs []*dataset.Figure) string {
+	return s.memo.Join(len(figs), func(i int) uint64 { return uint64(len(s.Data.Same(figs[i]))) })
 }
 
 // figuresKey is the key of what pages show of some figures.

@@ -50,7 +50,7 @@ func (s *Site) pageTree() []*Page {
 				fill: func(p *Page) {
 					p.Data = &IndicatorPage{Indicator: in, Figures: dataset.Distinct(s.sorted[in]), Charts: ic.Charts, Omitted: ic.Omitted}
 				},
-				deps: pageDeps{figures: s.sorted[in]}})
+				deps: pageDeps{figures: s.sorted[in], more: func() string { return s.sameKey(s.sorted[in]) }}})
 		}
 		add(&Page{URL: dir("targets/"), File: dir("targets/index.html"), Lang: lang, Layout: "targets", Section: "targets",
 			Title: t("targets.title"), Description: t("targets.description"), Script: "assets/js/sort.js",
