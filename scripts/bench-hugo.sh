@@ -14,7 +14,9 @@
 #
 # Prints one row per N: the HTML pages each wrote, the wall time (s) and
 # peak resident memory (MB) of each, and reportsite's time and memory as a
-# fraction of Hugo's (r/h: below 1 means reportsite needs less). Needs bash, go, hugo, /usr/bin/time, awk, find, sort.
+# fraction of Hugo's (r/h: below 1 means reportsite needs less), and the
+# one-minute load average after the runs (other work on the machine makes
+# the times noisy). Needs bash, go, hugo, /usr/bin/time, awk, find, sort.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,8 +65,8 @@ pages() { find "$1" -name '*.html' -type f | wc -l; }
 reports() { find "$1/$2/reports" -mindepth 2 -maxdepth 2 -name index.html -type f | wc -l; }
 
 echo "$(nproc) cores; $(uname -r); $(go version | cut -d' ' -f3); $(hugo version | cut -d' ' -f1-2); output in $out_parent; $runs runs each, medians"
-printf '%6s  %8s %10s  %8s %8s  %8s %8s  %9s %9s\n' \
-  reports "rs pages" "hugo pages" "rs s" "rs MB" "hugo s" "hugo MB" "time r/h" "mem r/h"
+printf '%6s  %8s %10s  %8s %8s  %8s %8s  %9s %9s  %5s\n' \
+  reports "rs pages" "hugo pages" "rs s" "rs MB" "hugo s" "hugo MB" "time r/h" "mem r/h" load
 for n in "${sizes[@]}"; do
   site=$work/site-$n twin=$work/twin-$n
   "$work/synthsite" -reports "$n" -out "$site" >/dev/null
@@ -88,8 +90,8 @@ for n in "${sizes[@]}"; do
   rs_s=$(median "$work/rs-$n" 1) rs_kb=$(median "$work/rs-$n" 2)
   hu_s=$(median "$work/hugo-$n" 1) hu_kb=$(median "$work/hugo-$n" 2)
   awk -v n="$n" -v rp="$(pages "$out/rs")" -v hp="$(pages "$out/hugo")" \
-    -v rs="$rs_s" -v rk="$rs_kb" -v hs="$hu_s" -v hk="$hu_kb" 'BEGIN {
-      printf "%6d  %8d %10d  %8.2f %8.0f  %8.2f %8.0f  %9.2f %9.2f\n",
-        n, rp, hp, rs, rk / 1024, hs, hk / 1024, (hs > 0 ? rs / hs : 0), rk / hk
+    -v rs="$rs_s" -v rk="$rs_kb" -v hs="$hu_s" -v hk="$hu_kb" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+      printf "%6d  %8d %10d  %8.2f %8.0f  %8.2f %8.0f  %9.2f %9.2f  %5s\n",
+        n, rp, hp, rs, rk / 1024, hs, hk / 1024, (hs > 0 ? rs / hs : 0), rk / hk, load
     }'
 done
