@@ -12,11 +12,13 @@
 #   RUNS       builds per tool and size (default 3); the table shows the median
 #   KEEP=1     keep the generated inputs and the outputs, and say where
 #
-# Prints one row per N: the HTML pages each wrote, the wall time (s) and
-# peak resident memory (MB) of each, and reportsite's time and memory as a
-# fraction of Hugo's (r/h: below 1 means reportsite needs less), and the
-# one-minute load average after the runs (other work on the machine makes
-# the times noisy). Needs bash, go, hugo, /usr/bin/time, awk, find, sort.
+# Prints one row per N: the HTML pages each wrote; the wall time (s), CPU
+# time (user + system, s) and peak resident memory (MB) of each; reportsite's
+# as a fraction of Hugo's (below 1: reportsite needs less); and the
+# one-minute load average after the runs. Other work on the machine makes
+# wall times noisy; CPU time suffers less from it.
+#
+# Needs bash, go, hugo, /usr/bin/time, awk, find, sort.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,21 +43,23 @@ go build -o "$work/reportsite" ./cmd/reportsite
 go build -o "$work/synthsite" ./cmd/synthsite
 go build -o "$work/hugotwin" ./scripts/hugotwin
 
-# timed FILE CMD...: runs CMD with its output discarded, appends
-# "seconds peak-KB" to FILE, and fails loudly if CMD fails.
+# timed FILE CMD...: runs CMD with its output discarded, appends "wall-s
+# peak-KB user-s system-s" to FILE, and fails loudly if CMD fails.
 timed() {
   local file=$1
   shift
-  if ! /usr/bin/time -f '%e %M' -a -o "$file" "$@" >"$work/log" 2>&1; then
+  if ! /usr/bin/time -f '%e %M %U %S' -a -o "$file" "$@" >"$work/log" 2>&1; then
     echo "bench-hugo: failed: $*" >&2
     cat "$work/log" >&2
     exit 1
   fi
 }
 
-# median FILE COLUMN: the median of a column of FILE.
+# median FILE COLUMN: the median of a column of FILE (column 5 is the CPU
+# time, user + system).
 median() {
-  sort -n -k"$2","$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+  awk '{ print $0, $3 + $4 }' "$1" | sort -n -k"$2","$2" |
+    awk -v c="$2" '{ v[NR] = $c } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 # pages DIR: the HTML files a build wrote.
@@ -65,8 +69,8 @@ pages() { find "$1" -name '*.html' -type f | wc -l; }
 reports() { find "$1/$2/reports" -mindepth 2 -maxdepth 2 -name index.html -type f | wc -l; }
 
 echo "$(nproc) cores; $(uname -r); $(go version | cut -d' ' -f3); $(hugo version | cut -d' ' -f1-2); output in $out_parent; $runs runs each, medians"
-printf '%6s  %8s %10s  %8s %8s  %8s %8s  %9s %9s  %5s\n' \
-  reports "rs pages" "hugo pages" "rs s" "rs MB" "hugo s" "hugo MB" "time r/h" "mem r/h" load
+printf '%7s %8s %10s  %6s %6s %6s  %6s %8s %7s  %8s %7s %7s  %5s\n' \
+  reports "rs pages" "hugo pages" "rs s" "rs cpu" "rs MB" "hugo s" "hugo cpu" "hugo MB" "time r/h" "cpu r/h" "mem r/h" load
 for n in "${sizes[@]}"; do
   site=$work/site-$n twin=$work/twin-$n
   "$work/synthsite" -reports "$n" -out "$site" >/dev/null
@@ -87,11 +91,11 @@ for n in "${sizes[@]}"; do
       fi
     done
   done
-  rs_s=$(median "$work/rs-$n" 1) rs_kb=$(median "$work/rs-$n" 2)
-  hu_s=$(median "$work/hugo-$n" 1) hu_kb=$(median "$work/hugo-$n" 2)
   awk -v n="$n" -v rp="$(pages "$out/rs")" -v hp="$(pages "$out/hugo")" \
-    -v rs="$rs_s" -v rk="$rs_kb" -v hs="$hu_s" -v hk="$hu_kb" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-      printf "%6d  %8d %10d  %8.2f %8.0f  %8.2f %8.0f  %9.2f %9.2f  %5s\n",
-        n, rp, hp, rs, rk / 1024, hs, hk / 1024, (hs > 0 ? rs / hs : 0), rk / hk, load
+    -v rs="$(median "$work/rs-$n" 1)" -v rc="$(median "$work/rs-$n" 5)" -v rk="$(median "$work/rs-$n" 2)" \
+    -v hs="$(median "$work/hugo-$n" 1)" -v hc="$(median "$work/hugo-$n" 5)" -v hk="$(median "$work/hugo-$n" 2)" \
+    -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+      printf "%7d %8d %10d  %6.2f %6.2f %6.0f  %6.2f %8.2f %7.0f  %8.2f %7.2f %7.2f  %5s\n",
+        n, rp, hp, rs, rc, rk / 1024, hs, hc, hk / 1024, rs / hs, rc / hc, rk / hk, load
     }'
 done
