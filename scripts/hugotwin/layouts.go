@@ -83,10 +83,12 @@ var layouts = map[string]string{
 </body>
 </html>
 `,
-	"partials/figures.html": `<div class="table-wrap"><table class="figures">
+	// The strings and base URLs are looked up once per table, not per row.
+	"partials/figures.html": `{{ $ind := relLangURL "indicators/" }}{{ $rep := relLangURL "reports/" }}{{ $source := i18n "source" -}}
+<div class="table-wrap"><table class="figures">
 <thead><tr><th scope="col">{{ i18n "indicator" }}</th><th scope="col">{{ i18n "region" }}</th><th scope="col">{{ i18n "period" }}</th><th scope="col">{{ i18n "kind" }}</th><th scope="col" class="num">{{ i18n "value" }}</th><th scope="col">{{ i18n "quote" }}</th></tr></thead>
 <tbody>
-{{ range . }}<tr><td><a href="{{ printf "indicators/%s/" .indicator | relLangURL }}">{{ .name }}</a></td><td>{{ .region }}</td><td>{{ .period }}</td><td>{{ .kind }}</td><td class="num">{{ .value }}</td><td class="quote"><q lang="zh-Hans">{{ .quote }}</q> <a href="{{ printf "reports/%s/" .report | relLangURL }}">{{ i18n "source" }}</a></td></tr>
+{{ range . }}<tr><td><a href="{{ $ind }}{{ .indicator }}/">{{ .name }}</a></td><td>{{ .region }}</td><td>{{ .period }}</td><td>{{ .kind }}</td><td class="num">{{ .value }}</td><td class="quote"><q lang="zh-Hans">{{ .quote }}</q> <a href="{{ $rep }}{{ .report }}/">{{ $source }}</a></td></tr>
 {{ end }}</tbody></table></div>
 `,
 	"_default/single.html": `{{ define "main" }}
