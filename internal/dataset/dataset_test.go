@@ -367,12 +367,12 @@ func TestNumbersInQuotes(t *testing.T) {
 }
 
 func TestPeriodLabels(t *testing.T) {
-	for _, tc := range []struct{ in, zh, en string }{
-		{"2020", "2020年", "2020"},
-		{"2020-01..2020-11", "2020年1—11月", "Jan–Nov 2020"},
-		{"2020-11..2020-11", "2020年11月", "Nov 2020"},
-		{"2021..2025", "2021—2025年", "2021–2025"},
-		{"2023-07..2024-06", "2023年7月—2024年6月", "Jul 2023 – Jun 2024"},
+	for _, tc := range []struct{ in, zh, en, iso string }{
+		{"2020", "2020年", "2020", "2020"},
+		{"2020-01..2020-11", "2020年1—11月", "Jan–Nov 2020", "2020-01/2020-11"},
+		{"2020-11..2020-11", "2020年11月", "Nov 2020", "2020-11"},
+		{"2021..2025", "2021—2025年", "2021–2025", "2021/2025"},
+		{"2023-07..2024-06", "2023年7月—2024年6月", "Jul 2023 – Jun 2024", "2023-07/2024-06"},
 	} {
 		p, err := ParsePeriod(tc.in)
 		if err != nil {
@@ -380,6 +380,9 @@ func TestPeriodLabels(t *testing.T) {
 		}
 		if p.Label("zh") != tc.zh || p.Label("en") != tc.en {
 			t.Errorf("ParsePeriod(%q) labels %q, %q; want %q, %q", tc.in, p.Label("zh"), p.Label("en"), tc.zh, tc.en)
+		}
+		if p.ISO() != tc.iso {
+			t.Errorf("ParsePeriod(%q).ISO() = %q, want %q", tc.in, p.ISO(), tc.iso)
 		}
 	}
 }
