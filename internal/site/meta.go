@@ -229,9 +229,11 @@ func (v *View) datasetLD(d *DataPage) ld {
 			places = append(places, ld{"@type": "Place", "name": r.Name(lang)})
 		}
 	}
-	var measured []string
-	for _, in := range s.Data.Indicators {
-		measured = append(measured, in.Name(lang))
+	// The indicators' categories as keywords: the indicators themselves,
+	// hundreds of them, are in indicators.json.
+	var keywords []string
+	for _, g := range s.indicatorGroups() {
+		keywords = append(keywords, v.Category(g.Category))
 	}
 	var sources []ld
 	for _, r := range s.Data.Reports {
@@ -250,7 +252,7 @@ func (v *View) datasetLD(d *DataPage) ld {
 		"creator":             creator,
 		"publisher":           creator,
 		"spatialCoverage":     places,
-		"variableMeasured":    measured,
+		"keywords":            keywords,
 		"isBasedOn":           sources,
 		"distribution":        dist,
 	}

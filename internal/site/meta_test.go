@@ -15,8 +15,6 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
-
-	"reportsite/internal/dataset"
 )
 
 // abs is the base URL of a published build in these tests.
@@ -506,6 +504,9 @@ func TestDatasetStructuredData(t *testing.T) {
 		if tc := n["temporalCoverage"]; tc != "2011/2025" {
 			t.Errorf("%s: temporalCoverage %v, want 2011/2025, the span of the figures' periods", p, tc)
 		}
+		if kw, _ := n["keywords"].([]any); len(kw) == 0 {
+			t.Errorf("%s: no keywords", p)
+		}
 		if places, _ := n["spatialCoverage"].([]any); len(places) < 2 {
 			t.Errorf("%s: spatialCoverage %v, want Chongqing and Sichuan at least", p, n["spatialCoverage"])
 		}
@@ -715,5 +716,4 @@ func TestFigureRowsCarryTheirID(t *testing.T) {
 			t.Errorf("figure %s: no row <tr data-f> on its report page", f.ID)
 		}
 	}
-	_ = dataset.Actual
 }
