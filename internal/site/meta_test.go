@@ -396,7 +396,10 @@ func TestCards(t *testing.T) {
 		case len(feeds) != 2:
 			t.Errorf("%s: feed links %q, want both languages'", p, feeds)
 		}
-		if p != "404.html" && (len(h.links["canonical"]) != 1 || h.links["canonical"][0] != self) {
+		switch {
+		case p == "404.html" && (len(h.links["canonical"]) > 0 || h.meta["og:url"] != ""):
+			t.Errorf("%s: a canonical address %q or og:url %q; the page is served at any address", p, h.links["canonical"], h.meta["og:url"])
+		case p != "404.html" && (len(h.links["canonical"]) != 1 || h.links["canonical"][0] != self):
 			t.Errorf("%s: canonical %q, want %s", p, h.links["canonical"], self)
 		}
 	}
