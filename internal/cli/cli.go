@@ -149,6 +149,9 @@ func build(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if s == nil || errs.Err() != nil {
 		return failed(stderr, errs, *out)
 	}
+	if w := s.BaseWarning(*base != ""); w != nil {
+		errs = append(errs, w)
+	}
 	// Pages go to disk as they are rendered: a large site is never held in
 	// memory whole. The new folder replaces the output only if all is well.
 	tx, err := publish.Begin(*out, guard)

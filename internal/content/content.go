@@ -12,8 +12,10 @@
 //
 //	正文，Markdown 格式。
 //
-// The front matter keys are title (required), description and weight (the
-// order of pages in lists). Line numbers in errors count from the top of the
+// The front matter keys are title (required), description, weight (the
+// order of pages in lists) and updated, the day of the last change readers
+// should hear of ("2025-06-30"): a page with it is an entry of the
+// language's feed. Line numbers in errors count from the top of the
 // file, front matter included.
 package content
 
@@ -25,6 +27,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -42,6 +45,7 @@ type Page struct {
 	Title       string `toml:"title"`
 	Description string `toml:"description"`
 	Weight      int    `toml:"weight"`
+	Updated     string `toml:"updated"` // YYYY-MM-DD or ""
 	Body        template.HTML
 }
 
@@ -94,8 +98,14 @@ func parse(fsys fs.FS, md goldmark.Markdown, lang, p string) (*Page, diag.List) 
 		return nil, diag.List{{Pos: diag.Pos{File: p, Line: 1, Col: 1}, Msg: "no front matter", Hint: "start the file with a line +++, the TOML keys (title = \"…\"), and another +++"}}
 	}
 	page := &Page{Lang: lang, Path: p, Name: strings.TrimSuffix(strings.TrimPrefix(p, "content/"+lang+"/"), ".md")}
-	if _, errs := tomlx.DecodeBytes(p, front, 1, page); len(errs) > 0 {
+	top, errs := tomlx.DecodeBytes(p, front, 1, page)
+	if len(errs) > 0 {
 		return nil, errs
+	}
+	if page.Updated != "" {
+		if _, err := time.Parse("2006-01-02", page.Updated); err != nil {
+			return nil, diag.List{{Pos: top.At("updated"), Msg: fmt.Sprintf("updated %q is not a day", page.Updated), Hint: `write the day of the change, updated = "2025-06-30", or leave it out`}}
+		}
 	}
 	if strings.TrimSpace(page.Title) == "" {
 		return nil, diag.List{{Pos: diag.Pos{File: p, Line: 2, Col: 1}, Msg: "page has no title", Hint: `add title = "…" to the front matter`}}

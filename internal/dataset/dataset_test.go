@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -224,6 +225,46 @@ func TestErratumErrors(t *testing.T) {
 	}
 }
 
+// TestReportURLAndUpdated checks the optional url (the original
+// publication) and updated (the last change readers should hear of) of a
+// report.
+func TestReportURLAndUpdated(t *testing.T) {
+	for _, tc := range []struct{ add, want string }{
+		{"url = \"https://example.gov.cn/a?id=1\"\nupdated = \"2021-03-02\"", ""},
+		{"url = \"example.gov.cn/a\"", `data/reports.toml:17:7: url "example.gov.cn/a" is not a web address (the address of the original publication, starting with https:// or http://, or leave it out)`},
+		{"updated = \"2021-03\"", `data/reports.toml:17:11: updated "2021-03" is not a day (write the day of the change, YYYY-MM-DD, e.g. "2025-06-30", or leave it out)`},
+		{"updated = \"2020-12-31\"", `data/reports.toml:17:11: updated 2020-12-31 is before the report was published (updated is the last change to the report's pages, on or after published (2021))`},
+	} {
+		fsys := fixture(goodFigure)
+		fsys["data/reports.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(testReports, "summary_en = \"Summary\"\n", "summary_en = \"Summary\"\n"+tc.add+"\n", 1))}
+		d, errs := Load(fsys)
+		if tc.want == "" {
+			if errs.Err() != nil {
+				t.Fatalf("with %s: %v", tc.add, errs)
+			}
+			r := d.Report("r1")
+			if r.URL != "https://example.gov.cn/a?id=1" || r.Updated.String() != "2021-03-02" || r.Updated.Time().Format(time.RFC3339) != "2021-03-02T00:00:00+08:00" {
+				t.Errorf("url %q, updated %v (%v)", r.URL, r.Updated, r.Updated.Time())
+			}
+			continue
+		}
+		if g := errs.Errors().Report(); len(g) == 0 || !strings.HasPrefix(g[0].String(), tc.want) {
+			t.Errorf("with %s: errors = %v\nwant %s", tc.add, errs, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		d    Date
+		want []int
+	}{{Date{2021, 0, 0}, []int{2021}}, {Date{2022, 5, 0}, []int{2022, 5}}, {Date{2022, 5, 17}, []int{2022, 5, 17}}} {
+		if got := tc.d.Parts(); !slices.Equal(got, tc.want) {
+			t.Errorf("%v.Parts() = %v, want %v", tc.d, got, tc.want)
+		}
+	}
+	if (Date{2021, 0, 0}).Before(Date{2021, 1, 1}) || (Date{2021, 5, 0}).Before(Date{2021, 5, 1}) || !(Date{2021, 4, 0}).Before(Date{2021, 5, 1}) {
+		t.Error("Before")
+	}
+}
+
 func TestUnits(t *testing.T) {
 	firms := &Indicator{CountsEn: "firm", CountsEnPlural: "firms"}
 	for _, tc := range []struct {
@@ -326,12 +367,12 @@ func TestNumbersInQuotes(t *testing.T) {
 }
 
 func TestPeriodLabels(t *testing.T) {
-	for _, tc := range []struct{ in, zh, en string }{
-		{"2020", "2020年", "2020"},
-		{"2020-01..2020-11", "2020年1—11月", "Jan–Nov 2020"},
-		{"2020-11..2020-11", "2020年11月", "Nov 2020"},
-		{"2021..2025", "2021—2025年", "2021–2025"},
-		{"2023-07..2024-06", "2023年7月—2024年6月", "Jul 2023 – Jun 2024"},
+	for _, tc := range []struct{ in, zh, en, iso string }{
+		{"2020", "2020年", "2020", "2020"},
+		{"2020-01..2020-11", "2020年1—11月", "Jan–Nov 2020", "2020-01/2020-11"},
+		{"2020-11..2020-11", "2020年11月", "Nov 2020", "2020-11"},
+		{"2021..2025", "2021—2025年", "2021–2025", "2021/2025"},
+		{"2023-07..2024-06", "2023年7月—2024年6月", "Jul 2023 – Jun 2024", "2023-07/2024-06"},
 	} {
 		p, err := ParsePeriod(tc.in)
 		if err != nil {
@@ -339,6 +380,9 @@ func TestPeriodLabels(t *testing.T) {
 		}
 		if p.Label("zh") != tc.zh || p.Label("en") != tc.en {
 			t.Errorf("ParsePeriod(%q) labels %q, %q; want %q, %q", tc.in, p.Label("zh"), p.Label("en"), tc.zh, tc.en)
+		}
+		if p.ISO() != tc.iso {
+			t.Errorf("ParsePeriod(%q).ISO() = %q, want %q", tc.in, p.ISO(), tc.iso)
 		}
 	}
 }

@@ -80,3 +80,27 @@ func (d Date) Label(lang string) string {
 	}
 	return fmt.Sprintf("%d %s %d", d.Day, englishMonths[d.Month-1], d.Year)
 }
+
+// Before reports whether d is earlier than e, comparing what both give:
+// an unknown month or day counts as the first.
+func (d Date) Before(e Date) bool { return d.Time().Before(e.Time()) }
+
+// Time is the start of the date in China Standard Time (UTC+8, the time
+// zone of every date in the reports): the start of its first day where only
+// the year or month is known.
+func (d Date) Time() time.Time {
+	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.FixedZone("CST", 8*60*60))
+}
+
+// Parts is the date as its known numbers: [2022 5 17], [2021].
+func (d Date) Parts() []int {
+	switch {
+	case d.IsZero():
+		return nil
+	case d.Month == 0:
+		return []int{d.Year}
+	case d.Day == 0:
+		return []int{d.Year, d.Month}
+	}
+	return []int{d.Year, d.Month, d.Day}
+}

@@ -107,3 +107,18 @@ func (p Period) Label(lang string) string {
 }
 
 var monthNames = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// ISO writes the period as an ISO 8601 date or interval, as structured data
+// wants it: "2020", "2021/2025", "2024-01/2024-08", "2024-08".
+func (p Period) ISO() string {
+	fy, ty := p.From.Year(), p.To.Year()
+	switch {
+	case p.FullYears() && fy == ty:
+		return fmt.Sprintf("%04d", fy)
+	case p.FullYears():
+		return fmt.Sprintf("%04d/%04d", fy, ty)
+	case p.From == p.To:
+		return fmt.Sprintf("%04d-%02d", fy, p.From.Num())
+	}
+	return fmt.Sprintf("%04d-%02d/%04d-%02d", fy, p.From.Num(), ty, p.To.Num())
+}

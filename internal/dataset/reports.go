@@ -3,6 +3,7 @@ package dataset
 import (
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -44,11 +45,14 @@ type Report struct {
 	SourceEn     string       `toml:"source_en"`
 	SummaryZh    string       `toml:"summary_zh"`
 	SummaryEn    string       `toml:"summary_en"`
+	URL          string       `toml:"url"`     // the original publication's address, where known
+	UpdatedRaw   string       `toml:"updated"` // the day of the pages' last change that readers should hear of
 	Alternate    []*Alternate `toml:"alternate"`
 	Erratum      []*Erratum   `toml:"erratum"`
 
 	Published Date           `toml:"-"`
 	Delivered Date           `toml:"-"` // zero when not given
+	Updated   Date           `toml:"-"` // zero when not given
 	Period    Period         `toml:"-"`
 	Doc       *seed.Document `toml:"-"`
 }
@@ -184,6 +188,18 @@ func (l *loader) checkReport(r *Report, errs *diag.List) {
 	if r.DeliveredRaw != "" {
 		if r.Delivered, err = ParseDate(r.DeliveredRaw); err != nil {
 			errs.Add(r.At("delivered"), "write YYYY, YYYY-MM or YYYY-MM-DD, or leave it out", "delivered: %v", err)
+		}
+	}
+	if r.UpdatedRaw != "" {
+		if r.Updated, err = ParseDate(r.UpdatedRaw); err != nil || r.Updated.Day == 0 {
+			errs.Add(r.At("updated"), `write the day of the change, YYYY-MM-DD, e.g. "2025-06-30", or leave it out`, "updated %q is not a day", r.UpdatedRaw)
+		} else if !r.Published.IsZero() && r.Updated.Before(r.Published) {
+			errs.Add(r.At("updated"), "updated is the last change to the report's pages, on or after published ("+r.PublishedRaw+")", "updated %s is before the report was published", r.UpdatedRaw)
+		}
+	}
+	if r.URL != "" {
+		if u, err := url.Parse(r.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs.Add(r.At("url"), "the address of the original publication, starting with https:// or http://, or leave it out", "url %q is not a web address", r.URL)
 		}
 	}
 	if r.Period, err = ParsePeriod(r.PeriodRaw); err != nil {

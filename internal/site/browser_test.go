@@ -99,9 +99,17 @@ func TestPagesWithoutChartsShipNoScript(t *testing.T) {
 		page := string(b)
 		hasChart := strings.Contains(page, `class="chart"`)
 		scripts := strings.Count(page, "<script src=")
-		// The targets page sorts its table with a script of its own.
-		if strings.Contains(page, "assets/js/sort.js") {
-			scripts--
+		// The targets page sorts its table with a script of its own; pages
+		// with a report's citation or a table of figures add copy and cite
+		// buttons with cite.js. Both are deferred: the first paint needs
+		// neither.
+		for _, own := range []string{"assets/js/sort.js", "assets/js/cite.js"} {
+			if strings.Contains(page, own) {
+				scripts--
+				if !regexp.MustCompile(`<script src="[^"]*` + own + `" defer[ >]`).MatchString(page) {
+					t.Errorf("%s loads %s without defer", p, own)
+				}
+			}
 		}
 		switch {
 		case !hasChart && scripts > 0:
@@ -124,10 +132,26 @@ func TestScriptBudget(t *testing.T) {
 		zw.Close()
 		total += buf.Len()
 	}
+	cite := gzipped(out.Files["assets/js/cite.js"])
+	if cite == 0 || cite > 4*1024 {
+		t.Errorf("cite.js is %d bytes gzipped; keep it under 4 KB", cite)
+	}
+	t.Logf("cite.js is %d bytes gzipped", cite)
 	if total > 200*1024 {
 		t.Errorf("a chart page ships %d bytes of gzipped JavaScript, over the 200 KB budget", total)
 	}
 	t.Logf("chart pages ship %d bytes of gzipped JavaScript", total)
+}
+
+func gzipped(b []byte) int {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	if len(b) == 0 {
+		return 0
+	}
+	return buf.Len()
 }
 
 // TestCopiedParagraphsAreTheReportsWords selects every paragraph of every

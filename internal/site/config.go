@@ -24,6 +24,9 @@ type Config struct {
 	DefaultLanguage string   `toml:"default_language"`
 	LicenseZh       string   `toml:"license_zh"`
 	LicenseEn       string   `toml:"license_en"`
+	// DataLicenseURL is the address of the data's licence, for the data
+	// page's structured data (dataset search engines want a URL).
+	DataLicenseURL string `toml:"data_license_url"`
 	// Headline lists the ids of the figures shown first on the home pages.
 	Headline []string `toml:"headline"`
 	// Featured lists indicators whose charts appear on the home pages.
@@ -64,6 +67,9 @@ func loadConfig(fsys fs.FS) (*Config, diag.List) {
 		if strings.TrimSpace(f2.v) == "" {
 			errs.Add(f.At(f2.key), "the site needs a title and description in both languages", "%s is empty", f2.key)
 		}
+	}
+	if u, err := url.Parse(c.DataLicenseURL); c.DataLicenseURL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
+		errs.Add(f.At("data_license_url"), `the licence's address, e.g. "https://creativecommons.org/licenses/by/4.0/", or leave it out`, "data_license_url %q is not a web address", c.DataLicenseURL)
 	}
 	if _, err := NormalizeBase(c.BaseURL); err != nil {
 		errs.Add(f.At("base_url"), `use "/" for a local build, or https://OWNER.github.io/REPO/`, "%v", err)

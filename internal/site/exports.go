@@ -53,6 +53,9 @@ func (s *Site) writeExports(sink Sink, files *atomic.Int64) diag.List {
 		return dataset.WriteJSONArray(w, len(s.Targets), func(i int) any { return s.Targets[i].Record() })
 	})
 	stream("data/targets.csv", s.writeTargetsCSV)
+	stream("data/reports.json", func(w io.Writer) error {
+		return dataset.WriteJSONArray(w, len(s.Data.Reports), func(i int) any { return s.reportRecord(s.Data.Reports[i]) })
+	})
 	for _, id := range sortedKeys(s.Charts) {
 		if c := s.Charts[id]; c.Lang == s.Languages[0] {
 			if s.memo != nil {
@@ -99,6 +102,39 @@ func (s *Site) writeFiguresCSV(w io.Writer, figs []*dataset.Figure) error {
 // figure as loaded, its English sentence, and the base of its addresses.
 func (s *Site) recordKey(f *dataset.Figure) string {
 	return s.Data.Stamp(f) + "|" + s.quotesEn[f] + "|" + s.Base
+}
+
+// reportRecord is a report in data/reports.json: what the report pages
+// show of it, its addresses, and its citation in each language (a CSL-JSON
+// item, from which layouts/static/js/cite.js makes the figures' citations).
+type reportRecord struct {
+	ID          string `json:"id"`
+	TitleZh     string `json:"title_zh"`
+	TitleEn     string `json:"title_en"`
+	IssuerZh    string `json:"issuer_zh"`
+	IssuerEn    string `json:"issuer_en"`
+	Region      string `json:"region"`
+	Kind        string `json:"kind"`
+	Published   string `json:"published"`
+	Updated     string `json:"updated"`
+	Period      string `json:"period"`
+	Number      string `json:"number"`
+	SourceZh    string `json:"source_zh"`
+	SourceEn    string `json:"source_en"`
+	OriginalURL string `json:"original_url"`
+	Seed        string `json:"seed"`
+	URLZh       string `json:"url_zh"`
+	URLEn       string `json:"url_en"`
+	CitationZh  *CSL   `json:"citation_zh"`
+	CitationEn  *CSL   `json:"citation_en"`
+}
+
+func (s *Site) reportRecord(r *dataset.Report) reportRecord {
+	return reportRecord{ID: r.ID, TitleZh: r.TitleZh, TitleEn: r.TitleEn, IssuerZh: r.IssuerZh, IssuerEn: r.IssuerEn,
+		Region: r.Region, Kind: r.Kind, Published: r.Published.String(), Updated: r.Updated.String(), Period: r.Period.Text,
+		Number: r.Number, SourceZh: r.SourceZh, SourceEn: r.SourceEn, OriginalURL: r.URL, Seed: r.Seed,
+		URLZh: s.absReportURL("zh", r.ID), URLEn: s.absReportURL("en", r.ID),
+		CitationZh: s.reportCitation(r, "zh"), CitationEn: s.reportCitation(r, "en")}
 }
 
 // absReportURL is a report's address for the exports: absolute when the

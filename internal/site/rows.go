@@ -58,6 +58,11 @@ func (w *rowWriter) row(b *strings.Builder, f *dataset.Figure) {
 		b.WriteString(` id="f-`)
 		writeEsc(b, f.ID)
 		b.WriteString(`"`)
+	} else {
+		// The figure's id, for its citation (layouts/static/js/cite.js).
+		b.WriteString(` data-f="`)
+		writeEsc(b, f.ID)
+		b.WriteString(`"`)
 	}
 	b.WriteString(">")
 	cumulative := ""

@@ -395,6 +395,13 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 	errs.Append(write(".nojekyll", []byte{}))
 	errs.Append(write("robots.txt", s.robots()))
 	errs.Append(write("sitemap.xml", s.sitemap()))
+	for _, lang := range s.Languages {
+		feed, err := s.feed(lang)
+		errs.Append(err)
+		if err == nil {
+			errs.Append(write(lang+"/feed.xml", feed))
+		}
+	}
 	st.Files = int(written.Load())
 	st.Rendered = int(rendered.Load())
 	return st, errs
