@@ -53,6 +53,9 @@ func (s *Site) writeExports(sink Sink, files *atomic.Int64) diag.List {
 		return dataset.WriteJSONArray(w, len(s.Targets), func(i int) any { return s.Targets[i].Record() })
 	})
 	stream("data/targets.csv", s.writeTargetsCSV)
+	if s.memo != nil { // the reports, and the words of their citations
+		key = s.global + "|" + s.Data.Version()
+	}
 	stream("data/reports.json", func(w io.Writer) error {
 		return dataset.WriteJSONArray(w, len(s.Data.Reports), func(i int) any { return s.reportRecord(s.Data.Reports[i]) })
 	})

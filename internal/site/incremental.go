@@ -136,7 +136,7 @@ func (s *Site) pageKey(p *Page) string {
 	}
 	for _, k := range d.content {
 		if c := s.Content[k]; c != nil {
-			b.WriteString(k + " " + s.memo.Hash([]byte(c.Title+"\x00"+c.Description+"\x00"+string(c.Body))) + "|")
+			b.WriteString(k + " " + s.memo.Hash([]byte(fmt.Sprintf("%#v", *c))) + "|")
 		}
 	}
 	return b.String()
