@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -168,7 +169,8 @@ func TestIndex(t *testing.T) {
 
 // TestRealPagefind indexes a two-page site with the Pagefind that `npm ci`
 // installs, when it is there: one page per language, each indexed under
-// its language, by the pinned version.
+// its language, by the pinned version; indexed again in another folder,
+// the index is the same, byte for byte, so that builds stay reproducible.
 func TestRealPagefind(t *testing.T) {
 	x, err := Find(filepath.Join("..", ".."))
 	if x == nil || err != nil {
@@ -177,13 +179,15 @@ func TestRealPagefind(t *testing.T) {
 		}
 		t.Skip("Pagefind is not installed (npm ci)")
 	}
-	dir := t.TempDir()
+	dir, again := t.TempDir(), t.TempDir()
 	for p, html := range map[string]string{
 		"zh/index.html": `<!doctype html><html lang="zh-Hans"><body><main data-pagefind-body><h1>报告</h1><p id="p-1" data-pagefind-title="p-1">新认定28个智能工厂。</p></main></body></html>`,
 		"en/index.html": `<!doctype html><html lang="en"><body><main data-pagefind-body><h1>Report</h1><p id="p-1" data-pagefind-title="p-1">28 smart factories were recognised.</p></main></body></html>`,
 	} {
-		os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
-		os.WriteFile(filepath.Join(dir, p), []byte(html), 0o644)
+		for _, d := range []string{dir, again} {
+			os.MkdirAll(filepath.Join(d, filepath.Dir(p)), 0o755)
+			os.WriteFile(filepath.Join(d, p), []byte(html), 0o644)
+		}
 	}
 	ix, err := x.Index(context.Background(), dir, []string{"zh", "en"})
 	if err != nil {
@@ -194,5 +198,25 @@ func TestRealPagefind(t *testing.T) {
 	}
 	if ix.Version != Version {
 		t.Errorf("installed Pagefind is %s, want the pinned %s", ix.Version, Version)
+	}
+	if _, err := x.Index(context.Background(), again, []string{"zh", "en"}); err != nil {
+		t.Fatal(err)
+	}
+	files := 0
+	err = filepath.WalkDir(filepath.Join(dir, Dir), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		a, _ := os.ReadFile(p)
+		b, err := os.ReadFile(filepath.Join(again, rel))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two indexings of the same site (%v)", rel, err)
+		}
+		files++
+		return nil
+	})
+	if err != nil || files < 5 {
+		t.Errorf("compared %d files of the index (%v)", files, err)
 	}
 }
