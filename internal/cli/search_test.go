@@ -143,6 +143,10 @@ func TestSearchInBrowser(t *testing.T) {
 	if !testsite.Eval[bool](t, ctx, `document.querySelector('input[name="report"][value="`+report+`"]').checked`) {
 		t.Error("the report filter in the address is not ticked")
 	}
+	// Each value of each filter shows how many pages found have it.
+	if c := testsite.Eval[string](t, ctx, `document.querySelector('input[name="region"][value="chongqing"]').parentNode.querySelector("[data-count]").textContent`); c != "(1)" {
+		t.Errorf("filtered by one Chongqing report, Chongqing counts %q, want (1)", c)
+	}
 	// Ticking a region narrows the results further, and goes into the
 	// address.
 	// No Sichuan report is the Chongqing report.

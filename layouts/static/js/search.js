@@ -46,6 +46,9 @@
         // a search for a topic is meant to land in the report that speaks of it.
         await pf.options({ excerptLength: 36, ranking: { pageLength: 0 } });
         await pf.init();
+        // Loads every filter (a few small files), so that each search
+        // counts the pages for every value, not only for the filters in use.
+        await pf.filters();
         return pf;
       });
     }
