@@ -182,17 +182,18 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return errReported(1)
 		}
 		index, note = "search index of "+ix.Summary(), ""
+		for _, w := range ix.Warnings {
+			note += "search: Pagefind: " + w + "\n"
+		}
 		if ix.Version != search.Version {
-			note = fmt.Sprintf("search: %s is Pagefind %s, but the site is tested with %s; %s", indexer.Path, ix.Version, search.Version, search.Install)
+			note += fmt.Sprintf("search: %s is Pagefind %s, but the site is tested with %s; %s\n", indexer.Path, ix.Version, search.Version, search.Install)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("writing %s: %w (the previous output is unchanged)", *out, err)
 	}
 	printDiags(stderr, errs.Warnings())
-	if note != "" {
-		fmt.Fprintln(stderr, note)
-	}
+	fmt.Fprint(stderr, note)
 	fmt.Fprintf(stdout, "built %s in %s: %s; %s\n", *out, time.Since(start).Round(time.Millisecond), st.Summary(), index)
 	return nil
 }
@@ -201,9 +202,9 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // what search.Find returned.
 func noSearch(err error) string {
 	if errors.Is(err, search.ErrOff) {
-		return "search: " + err.Error()
+		return "search: " + err.Error() + "\n"
 	}
-	return "search: Pagefind is not installed, so the site is built without search; " + search.Install
+	return "search: Pagefind is not installed, so the site is built without search; " + search.Install + "\n"
 }
 
 // tuneGC sets the garbage collector for a build or a preview, unless GOGC

@@ -124,6 +124,9 @@ type Index struct {
 	Version string
 	Pages   map[string]int // by Pagefind's language key: "zh-hans", "en"
 	Time    time.Duration
+	// Warnings are what Pagefind printed although it succeeded (it runs
+	// with --quiet, which prints only warnings and errors), one a line.
+	Warnings []string
 }
 
 // Total is the number of pages indexed in every language.
@@ -174,6 +177,11 @@ func (x *Indexer) Index(ctx context.Context, dir string, langs []string) (*Index
 		}
 	}
 	ix.Time = time.Since(start)
+	for _, l := range strings.Split(out.String(), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			ix.Warnings = append(ix.Warnings, l)
+		}
+	}
 	return ix, nil
 }
 

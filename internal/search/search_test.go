@@ -135,6 +135,17 @@ func TestIndex(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, Dir, "stale.pf_index")); !os.IsNotExist(err) {
 			t.Error("a stale index file was kept")
 		}
+		if len(ix.Warnings) != 0 {
+			t.Errorf("Warnings = %q, want none", ix.Warnings)
+		}
+	})
+	t.Run("indexed with a warning", func(t *testing.T) {
+		x := &Indexer{Path: script(t, "pagefind_extended", "echo 'Warning: two data-pagefind-body elements' >&2\n"+
+			`mkdir -p "$2/$4" && echo 'export {}' > "$2/$4/pagefind.js" && echo '`+entryBoth+`' > "$2/$4/pagefind-entry.json"`+"\n")}
+		ix, err := x.Index(context.Background(), t.TempDir(), langs)
+		if err != nil || len(ix.Warnings) != 1 || ix.Warnings[0] != "Warning: two data-pagefind-body elements" {
+			t.Errorf("Index = %+v, %v; want Pagefind's warning kept", ix, err)
+		}
 	})
 	t.Run("Pagefind fails", func(t *testing.T) {
 		x := &Indexer{Path: script(t, "pagefind_extended", "echo 'Error: Pagefind could not parse the site' >&2\nexit 3\n")}
