@@ -52,32 +52,31 @@ const (
 	GroupReference = "reference"
 )
 
-// SearchTags are the page's tags for the search index, by its layout.
+// SearchTags are the page's tags for the search index, by the kind of
+// page; a page of another kind has none.
 func (v *View) SearchTags() SearchTags {
 	lang := v.langOr("zh")
 	text := SearchFilter{FilterGroup, GroupText}
 	reference := SearchFilter{FilterGroup, GroupReference}
-	switch v.Layout {
-	case "report":
-		rp := v.Data.(*ReportPage)
-		r := rp.Report
+	switch d := v.Data.(type) {
+	case *ReportPage:
+		r := d.Report
 		t := SearchTags{Kicker: strings.Join([]string{v.T("report.kind." + r.Kind), v.Region(r.Region), r.Period.Label(lang)}, " · "),
 			Filters: []SearchFilter{text, {FilterRegion, r.Region}, {FilterReport, r.ID}}}
-		for _, y := range rp.Years {
+		for _, y := range d.Years {
 			t.Filters = append(t.Filters, SearchFilter{FilterYear, strconv.Itoa(y)})
 		}
 		return t
-	case "home":
+	case *HomePage:
 		return SearchTags{Kicker: v.SiteTitle(), Filters: []SearchFilter{text}}
-	case "about":
+	case *AboutPage:
 		return SearchTags{Kicker: v.T("nav.about"), Filters: []SearchFilter{text}}
-	case "data":
+	case *DataPage:
 		return SearchTags{Kicker: v.T("nav.data"), Filters: []SearchFilter{text}}
-	case "year":
-		y := v.Data.(*YearPage).Year
-		return SearchTags{Kicker: v.T("search.kicker.year"), Filters: []SearchFilter{reference, {FilterYear, strconv.Itoa(y)}}}
-	case "indicator":
-		in := v.Data.(*IndicatorPage).Indicator
+	case *YearPage:
+		return SearchTags{Kicker: v.T("search.kicker.year"), Filters: []SearchFilter{reference, {FilterYear, strconv.Itoa(d.Year)}}}
+	case *IndicatorPage:
+		in := d.Indicator
 		return SearchTags{Kicker: v.T("search.kicker.indicator") + " · " + v.Category(in.Category), Filters: []SearchFilter{reference}}
 	}
 	return SearchTags{}
