@@ -20,6 +20,7 @@ import (
 	"reportsite/internal/diag"
 	"reportsite/internal/i18n"
 	"reportsite/internal/publish"
+	"reportsite/internal/search"
 	"reportsite/internal/serve"
 	"reportsite/internal/site"
 )
@@ -115,7 +116,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-func build(_ context.Context, args []string, stdout, stderr io.Writer) error {
+func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, root := newFlags("build", stderr)
 	out := fs.String("out", "", "the output folder (default ROOT/public)")
 	base := fs.String("base-url", "", "the site's base URL: https://OWNER.github.io/REPO/ or a path such as /REPO/ (default: base_url in data/site.toml)")
@@ -142,10 +143,16 @@ func build(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// Whether the site will have search decides how its search page is
+	// written, so Pagefind is looked for before anything is rendered.
+	indexer, noIndex := search.Find(*root)
+	if noIndex != nil && !errors.Is(noIndex, search.ErrOff) {
+		return noIndex
+	}
 	tuneGC(*root)
 	start := time.Now()
 	fsys := os.DirFS(*root)
-	s, errs := site.Load(fsys, site.Options{BaseURL: *base})
+	s, errs := site.Load(fsys, site.Options{BaseURL: *base, Search: indexer != nil})
 	if s == nil || errs.Err() != nil {
 		return failed(stderr, errs, *out)
 	}
@@ -164,12 +171,43 @@ func build(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		tx.Abort()
 		return failed(stderr, errs, *out)
 	}
+	// The new folder is indexed before it replaces the output, so that
+	// the output never holds pages without their index, or an index of
+	// other pages.
+	index, note := "no search index", noSearch(noIndex)
+	if indexer != nil {
+		ix, err := indexer.Index(ctx, tx.Dir(), s.Languages)
+		if err != nil {
+			tx.Abort()
+			printDiags(stderr, errs.Warnings())
+			fmt.Fprintf(stderr, "build failed: indexing the site for search: %v\n", err)
+			fmt.Fprintf(stderr, "%s left as it was; to build without search, set %s=off\n", *out, search.EnvVar)
+			return errReported(1)
+		}
+		index, note = "search index of "+ix.Summary(), ""
+		for _, w := range ix.Warnings {
+			note += "search: Pagefind: " + w + "\n"
+		}
+		if ix.Version != search.Version {
+			note += fmt.Sprintf("search: %s is Pagefind %s, but the site is tested with %s; %s\n", indexer.Path, ix.Version, search.Version, search.Install)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("writing %s: %w (the previous output is unchanged)", *out, err)
 	}
 	printDiags(stderr, errs.Warnings())
-	fmt.Fprintf(stdout, "built %s in %s: %s\n", *out, time.Since(start).Round(time.Millisecond), st.Summary())
+	fmt.Fprint(stderr, note)
+	fmt.Fprintf(stdout, "built %s in %s: %s; %s\n", *out, time.Since(start).Round(time.Millisecond), st.Summary(), index)
 	return nil
+}
+
+// noSearch is the line that says why a build has no search index: err is
+// what search.Find returned.
+func noSearch(err error) string {
+	if errors.Is(err, search.ErrOff) {
+		return "search: " + err.Error() + "\n"
+	}
+	return "search: Pagefind is not installed, so the site is built without search; " + search.Install + "\n"
 }
 
 // tuneGC sets the garbage collector for a build or a preview, unless GOGC

@@ -44,7 +44,7 @@ func TestBuildThenFailedBuildKeepsOutput(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
-	if !regexp.MustCompile(`^built \S+ in [0-9.]+(ms|s): \d+ pages, \d+ charts, \d+ figures, \d+ files\n$`).MatchString(stdout) {
+	if !regexp.MustCompile(`^built \S+ in [0-9.]+(ms|s): \d+ pages, \d+ charts, \d+ figures, \d+ files; (no search index|search index of \d+ pages .*)\n$`).MatchString(stdout) {
 		t.Errorf("build printed %q, want one summary line", stdout)
 	}
 	before := snapshot(t, filepath.Join(root, "public"))

@@ -110,6 +110,10 @@ func (t *Tx) Stream(p string, write func(io.Writer) error) error {
 	return err
 }
 
+// Dir is the new folder being written, for a step that works on the
+// written files before Commit (the search index).
+func (t *Tx) Dir() string { return t.tmp }
+
 // Commit replaces the output with what was written.
 func (t *Tx) Commit() error {
 	if err := swap(t.tmp, t.out); err != nil {

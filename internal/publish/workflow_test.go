@@ -45,7 +45,7 @@ func TestPagesWorkflow(t *testing.T) {
 	wf := string(b)
 	for _, want := range []string{
 		"branches: [main]", "pull_request:", "workflow_dispatch:",
-		"run: scripts/check.sh",
+		"run: npm ci --no-audit --no-fund", "run: scripts/check.sh",
 		"uses: actions/configure-pages@v6", "uses: actions/upload-pages-artifact@v5", "uses: actions/deploy-pages@v5",
 		"pages: write", "id-token: write", "name: github-pages",
 		"BASE_URL: ${{ steps.pages.outputs.base_url }}",
@@ -71,6 +71,18 @@ func TestCIRunsTheChecks(t *testing.T) {
 	}
 	if !strings.Contains(string(ci), "scripts/check.sh") {
 		t.Error(".ci/run does not run scripts/check.sh")
+	}
+	// Pagefind is installed before the checks, whose tests need it in CI,
+	// in CI as in the workflow.
+	wf, err := os.ReadFile("../../.github/workflows/pages.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, script := range map[string]string{".ci/run": string(ci), "pages.yml": string(wf)} {
+		install, check := strings.Index(script, "npm ci"), strings.Index(script, "scripts/check.sh")
+		if install < 0 || install > check {
+			t.Errorf("%s does not install Pagefind with npm ci before scripts/check.sh", name)
+		}
 	}
 	for _, want := range []string{"go vet ./...", "gofmt -l", "go test ./...", "-fuzz"} {
 		if !strings.Contains(string(checks), want) {

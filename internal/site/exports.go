@@ -153,13 +153,14 @@ func (s *Site) robots() []byte {
 	return b.Bytes()
 }
 
-// sitemap lists every page in each language with its hreflang twin.
+// sitemap lists every page in each language with its hreflang twin; the
+// search pages, which hold nothing until a reader searches, are left out.
 func (s *Site) sitemap() []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, p := range s.pages {
-		if p.Lang == "" {
+		if p.Lang == "" || p.Layout == "search" {
 			continue
 		}
 		v := &View{Page: p, Site: s}

@@ -62,6 +62,16 @@ func (s *Site) pageTree() []*Page {
 		add(&Page{URL: dir("about/"), File: dir("about/index.html"), Lang: lang, Layout: "about", Section: "about",
 			Title: about.Title, Description: about.Description, Data: &AboutPage{Page: about, Glossary: s.Glossary},
 			deps: pageDeps{content: []string{contentKey(lang, "about")}}})
+		// The search page loads its script only when the build has an
+		// index for it to search. It lists the reports (in Data.Version of
+		// the page's key), their regions and the years.
+		sp := s.searchPage(lang)
+		script := ""
+		if sp.Available {
+			script = SearchScript
+		}
+		add(&Page{URL: dir(SearchPath), File: dir(SearchPath + "index.html"), Lang: lang, Layout: "search", Section: "search",
+			Title: t("search.title"), Description: t("search.description"), Data: sp, Script: script, deps: pageDeps{years: true}})
 	}
 	return pages
 }

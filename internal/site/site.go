@@ -41,6 +41,10 @@ type Options struct {
 	// memo): the preview's builds read, check and render again only what
 	// depends on a change. The output is the same with it as without.
 	Memo *memo.Memo
+	// Search says that the build indexes the site with Pagefind (see
+	// package search), so that the search pages load its index; without
+	// it they say that search is not available.
+	Search bool
 }
 
 // Sink receives the files of a site as they are rendered, by path below
@@ -124,6 +128,7 @@ type Site struct {
 	byYear    map[int][]*dataset.Figure                // the figures of each year (see yearOf)
 	templates *render.Templates
 	liveLoad  bool
+	search    bool
 
 	// For a build with a memo: the key of what every page depends on (the
 	// settings, the interface strings, the glossary, the layouts), each
@@ -143,7 +148,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	if cfg == nil {
 		return nil, errs
 	}
-	s := &Site{Config: cfg, liveLoad: opt.LiveReload, Translations: map[string]*i18n.Translation{}, Charts: map[string]*Chart{},
+	s := &Site{Config: cfg, liveLoad: opt.LiveReload, search: opt.Search, Translations: map[string]*i18n.Translation{}, Charts: map[string]*Chart{},
 		memo: opt.Memo, translation: map[string]string{}}
 	m := opt.Memo
 	base := cfg.BaseURL
@@ -190,7 +195,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			s.templates = s.templates.Fresh()
 		}
 		// What every page depends on.
-		s.global = m.Files(fsys, append(append(stringFiles, ConfigPath, GlossaryPath), filesBelow(m, fsys, render.Dir)...)...) + "|" + s.Base + "|" + fmt.Sprint(opt.LiveReload)
+		s.global = m.Files(fsys, append(append(stringFiles, ConfigPath, GlossaryPath), filesBelow(m, fsys, render.Dir)...)...) + "|" + s.Base + "|" + fmt.Sprint(opt.LiveReload, opt.Search)
 	}()
 	var e diag.List
 	s.Data, e = dataset.Reload(fsys, m)

@@ -110,7 +110,7 @@ func parsePages(t *testing.T, out *Output) map[string]*page {
 						t.Errorf("%s: duplicate id %q", p, a.Val)
 					}
 					pg.ids[a.Val] = true
-				case "href", "src":
+				case "href", "src", "action":
 					pg.links = append(pg.links, a.Val)
 				}
 			}

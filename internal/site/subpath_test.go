@@ -64,7 +64,7 @@ func TestServedUnderSubPath(t *testing.T) {
 				if a.Key == "id" {
 					pageIDs[a.Val] = true
 				}
-				if a.Key != "href" && a.Key != "src" {
+				if a.Key != "href" && a.Key != "src" && a.Key != "action" {
 					continue
 				}
 				u, err := url.Parse(a.Val)

@@ -235,6 +235,12 @@ func (v *View) Nav() (template.HTML, error) {
 	return v.Site.templates.Partial("nav", v.Lang+"|"+v.Section, v)
 }
 
+// SearchBox is the search form of the page header, the same on every page
+// of a language (layouts/partials/search.html).
+func (v *View) SearchBox() (template.HTML, error) {
+	return v.Site.templates.Partial("searchbox", v.Lang, v)
+}
+
 // Assets are the links to the favicon and the stylesheet.
 func (v *View) Assets() (template.HTML, error) {
 	return v.Site.templates.Partial("assets", "", v)

@@ -101,7 +101,13 @@
   }
 
   var page = document.querySelector("#cite .cite-forms");
-  if (page) withCopyButtons(page);
+  if (page) {
+    withCopyButtons(page);
+    // The link to the citation at the top of the page opens it.
+    var opener = function () { if (location.hash === "#cite") document.getElementById("cite").open = true; };
+    window.addEventListener("hashchange", opener);
+    opener();
+  }
 
   // Figure rows.
   var rows = document.querySelectorAll("table.figures tbody tr");
