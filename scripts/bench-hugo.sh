@@ -12,6 +12,9 @@
 #   RUNS       builds per tool and size (default 3); the table shows the median
 #   KEEP=1     keep the generated inputs and the outputs, and say where
 #
+# reportsite builds without its search index (REPORTSITE_PAGEFIND=off), as
+# the twin has none.
+#
 # Prints one row per N: the HTML pages each wrote; the wall time (s), CPU
 # time (user + system, s) and peak resident memory (MB) of each; reportsite's
 # as a fraction of Hugo's (below 1: reportsite needs less); and the
@@ -78,7 +81,7 @@ for n in "${sizes[@]}"; do
   rm -f "$work/rs-$n" "$work/hugo-$n"
   for _ in $(seq "$runs"); do
     rm -rf "$out/rs" "$out/hugo"
-    timed "$work/rs-$n" "$work/reportsite" build -root "$site" -out "$out/rs"
+    timed "$work/rs-$n" env REPORTSITE_PAGEFIND=off "$work/reportsite" build -root "$site" -out "$out/rs"
     timed "$work/hugo-$n" hugo --quiet --source "$twin" --destination "$out/hugo"
   done
   # Both must have rendered every report in both languages.

@@ -16,13 +16,16 @@
 //     table;
 //   - a term page per year that reportsite has a page for (the years reports
 //     cover or figures end in), with the year overview of content/LANG/years
-//     and the year's figures, and per indicator of data/indicators.toml, with
-//     its definition and all its figures;
+//     and the year's figures and targets as reportsite's year page shows them
+//     (each number once, at most three per indicator and region, at most 100
+//     targets), and per indicator of data/indicators.toml, with its
+//     definition and its figures, each number once;
 //   - the home page (with a link to every report), the indicator list, and
 //     about, compare and data pages.
 //
 // The years list page and the reports section page are not rendered
-// (reportsite has neither), nor are RSS feeds (reportsite writes none).
+// (reportsite has neither), nor are Hugo's RSS feeds (reportsite writes one
+// Atom feed per language, against Hugo's one per section and term).
 package main
 
 import (
@@ -464,9 +467,10 @@ func first4(s string) string {
 }
 
 // years writes a term page per year that reportsite has a page for: the
-// years reports cover and figures end in. Each has the year overview, the
-// figures (targets excluded) whose period includes the year, and the
-// targets whose deadline it is.
+// years reports cover and figures end in. Each has the year overview and,
+// as reportsite's year page, the figures whose period ends in the year
+// (targets excluded), each number once and at most three per indicator and
+// region, and the targets whose deadline it is, each once, at most 100.
 func (w *writer) years(src fs.FS, reports []*report, figures []*figure, indicators map[string]*indicator) error {
 	set := map[int]bool{}
 	for _, r := range reports {
@@ -486,13 +490,26 @@ func (w *writer) years(src fs.FS, reports []*report, figures []*figure, indicato
 		}{pick(lang, "年份", "Years"), map[string]string{"render": "never"}}, "")
 		for _, y := range slices.Sorted(maps.Keys(set)) {
 			var rows, targets []row
-			for _, f := range figures {
-				from, to, ok := yearSpan(f.Period)
+			cell := map[string][]*figure{} // by indicator and region
+			var cells []string
+			for _, f := range distinct(figures) {
+				_, to, ok := yearSpan(f.Period)
 				switch {
-				case !ok:
-				case f.Kind == "target" && to == y:
-					targets = append(targets, figureRow(f, lang, indicators))
-				case f.Kind != "target" && from <= y && y <= to:
+				case !ok || to != y:
+				case f.Kind == "target":
+					if len(targets) < 100 {
+						targets = append(targets, figureRow(f, lang, indicators))
+					}
+				default:
+					k := f.Indicator + "|" + f.Region
+					if cell[k] == nil {
+						cells = append(cells, k)
+					}
+					cell[k] = append(cell[k], f)
+				}
+			}
+			for _, k := range cells {
+				for _, f := range cell[k][max(0, len(cell[k])-3):] {
 					rows = append(rows, figureRow(f, lang, indicators))
 				}
 			}
@@ -523,11 +540,27 @@ func stripFront(b []byte) []byte {
 	return b
 }
 
+// distinct returns the figures that give a number no earlier figure gives
+// (the same indicator, region, period, kind, value, unit, qualifier and
+// flag), as reportsite shows each number once.
+func distinct(figures []*figure) []*figure {
+	seen := map[string]bool{}
+	var out []*figure
+	for _, f := range figures {
+		k := fmt.Sprintf("%s|%s|%s|%s|%v|%s|%s|%t", f.Indicator, f.Region, f.Period, f.Kind, f.Value, f.Unit, f.Qualifier, f.Cumulative)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // indicators writes the indicator list and a term page per indicator with
-// all its figures.
+// its figures, each number once, as reportsite's indicator page.
 func (w *writer) indicators(list []*indicator, figures []*figure) {
 	byInd := map[string][]*figure{}
-	for _, f := range figures {
+	for _, f := range distinct(figures) {
 		byInd[f.Indicator] = append(byInd[f.Indicator], f)
 	}
 	idx := map[string]*indicator{}
