@@ -22,6 +22,9 @@ type Unit struct {
 	Kind seed.Kind
 	Zh   string // the Chinese text, after errata
 	Line int    // the seed line it starts on
+	// Hash is Hash(Zh), worked out once by Units; Lookup works it out if
+	// it is not set.
+	Hash string
 }
 
 // Units lists the translation units of a document in reading order.
@@ -30,12 +33,12 @@ func Units(d *seed.Document) []Unit {
 	for _, b := range d.Body() {
 		switch {
 		case b.Kind == seed.Paragraph && b.Lead != "":
-			out = append(out, Unit{ID: b.HeadingID(), Kind: seed.Heading, Zh: b.Lead, Line: b.Lines[0]})
+			out = append(out, Unit{ID: b.HeadingID(), Kind: seed.Heading, Zh: b.Lead, Line: b.Lines[0], Hash: Hash(b.Lead)})
 			if b.Text != "" {
-				out = append(out, Unit{ID: b.ID, Kind: b.Kind, Zh: b.Text, Line: b.Lines[0]})
+				out = append(out, Unit{ID: b.ID, Kind: b.Kind, Zh: b.Text, Line: b.Lines[0], Hash: Hash(b.Text)})
 			}
 		case b.ID != "":
-			out = append(out, Unit{ID: b.ID, Kind: b.Kind, Zh: b.Text, Line: b.Lines[0]})
+			out = append(out, Unit{ID: b.ID, Kind: b.Kind, Zh: b.Text, Line: b.Lines[0], Hash: Hash(b.Text)})
 		}
 	}
 	return out
@@ -45,7 +48,7 @@ func Units(d *seed.Document) []Unit {
 // 12 hex digits of its SHA-256.
 func Hash(zh string) string {
 	sum := sha256.Sum256([]byte(zh))
-	return hex.EncodeToString(sum[:])[:12]
+	return hex.EncodeToString(sum[:6])
 }
 
 // Entry is one translated unit.
@@ -111,7 +114,22 @@ func (t *Translation) Lookup(u Unit) (en string, ok bool) {
 		return "", false
 	}
 	e := t.Entries[i]
-	return strings.TrimSpace(e.En), e.ZhHash == Hash(u.Zh)
+	h := u.Hash
+	if h == "" {
+		h = Hash(u.Zh)
+	}
+	return strings.TrimSpace(e.En), e.ZhHash == h
+}
+
+// English returns the English of a unit, up to date or not, or "".
+func (t *Translation) English(id string) string {
+	if t == nil {
+		return ""
+	}
+	if i, ok := t.byID[id]; ok {
+		return strings.TrimSpace(t.Entries[i].En)
+	}
+	return ""
 }
 
 // At is the position of key of the entry for a unit id, or the file's.

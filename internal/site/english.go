@@ -12,13 +12,13 @@ import (
 // which the figure's number is written the English way. A figure whose
 // paragraph is untranslated or out of date, or whose number the English
 // does not write, has none, and English pages show its Chinese quote alone.
-func (s *Site) englishQuotes(r *dataset.Report, t *i18n.Translation) map[string]string {
+func (s *Site) englishQuotes(r *dataset.Report, t *i18n.Translation, units map[string]i18n.Unit) map[string]string {
 	out := map[string]string{}
 	for _, f := range s.Data.FiguresOf(r) {
 		b := f.Match.Block
-		u := i18n.Unit{ID: b.ID, Zh: b.Text}
+		u := units[b.ID]
 		if f.Match.Start < len(b.Lead) { // the quote is in the run-in heading
-			u = i18n.Unit{ID: b.HeadingID(), Zh: b.Lead}
+			u = units[b.HeadingID()]
 		}
 		en, current := t.Lookup(u)
 		if en == "" || !current {

@@ -200,7 +200,7 @@ func (s *Site) checkTranslatedFigures(r *dataset.Report, t *i18n.Translation) di
 	}
 	for _, f := range s.Data.FiguresOf(r) {
 		b := f.Match.Block
-		en, _ := t.Lookup(i18n.Unit{ID: b.ID, Zh: b.Text})
+		en := t.English(b.ID)
 		if en == "" {
 			continue
 		}

@@ -96,7 +96,7 @@ func (ix glossaryIndex) terms(zh string) []*Term {
 func (s *Site) checkGlossary(ix glossaryIndex, units []i18n.Unit, t *i18n.Translation) diag.List {
 	var l diag.List
 	for _, u := range units {
-		en, _ := t.Lookup(u)
+		en := t.English(u.ID)
 		if en == "" {
 			continue
 		}

@@ -110,7 +110,7 @@ func (s *Site) reportPage(r *dataset.Report, lang string) *ReportPage {
 // Chinese (and counting it) where there is no translation.
 func (s *Site) english(rp *ReportPage, tr *i18n.Translation, v *BlockView, b *seed.Block, zhLead string, zhText template.HTML) (template.HTML, template.HTML) {
 	lookup := func(id, zh string) (string, bool) {
-		en, ok := tr.Lookup(i18n.Unit{ID: id, Zh: zh})
+		en, ok := tr.Lookup(s.unit(rp.Report.ID, id, zh))
 		switch {
 		case en == "":
 			rp.Untranslated++
@@ -147,11 +147,7 @@ func (s *Site) toc(secs []*seed.Section, tr *i18n.Translation, lang string) []*T
 		b := sec.Block
 		text := b.HeadingText()
 		if lang == "en" {
-			zh := b.Text
-			if b.Kind == seed.Paragraph {
-				zh = b.Lead
-			}
-			if en, _ := tr.Lookup(i18n.Unit{ID: b.HeadingID(), Zh: zh}); en != "" {
+			if en := tr.English(b.HeadingID()); en != "" {
 				text = strings.TrimRight(en, ".")
 			}
 		}

@@ -117,10 +117,11 @@ type Site struct {
 	Targets      []*targets.Target
 	Charts       map[string]*Chart // by language and id: "en:ind-smart-factories"
 
-	quotesEn        map[*dataset.Figure]string  // the English sentence of each figure
-	indicatorCharts map[string]*IndicatorCharts // by language and indicator id
-	compareCharts   map[string][]*Chart         // by language
-	yearTargets     map[int][]*dataset.Figure   // the targets for each year, in table order
+	quotesEn        map[*dataset.Figure]string      // the English sentence of each figure
+	units           map[string]map[string]i18n.Unit // the translation units of each translated report, by id
+	indicatorCharts map[string]*IndicatorCharts     // by language and indicator id
+	compareCharts   map[string][]*Chart             // by language
+	yearTargets     map[int][]*dataset.Figure       // the targets for each year, in table order
 	targetOf        map[*dataset.Figure]*targets.Target
 
 	pages     []*Page
@@ -149,7 +150,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		return nil, errs
 	}
 	s := &Site{Config: cfg, liveLoad: opt.LiveReload, search: opt.Search, Translations: map[string]*i18n.Translation{}, Charts: map[string]*Chart{},
-		memo: opt.Memo, translation: map[string]string{}}
+		memo: opt.Memo, translation: map[string]string{}, units: map[string]map[string]i18n.Unit{}}
 	m := opt.Memo
 	base := cfg.BaseURL
 	if opt.BaseURL != "" {
@@ -221,14 +222,18 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		key := s.Data.Version() + "|" + s.translation[r.ID] + "|" + m.Files(fsys, GlossaryPath) + "|" + s.stamps(s.Data.FiguresOf(r))
 		checked, _ := memo.Get(m, "translation checks "+r.ID, key, func() (translationChecks, bool) {
 			units := i18n.Units(r.Doc)
-			var c translationChecks
+			c := translationChecks{units: make(map[string]i18n.Unit, len(units))}
+			for _, u := range units {
+				c.units[u.ID] = u
+			}
 			c.errs = append(c.errs, t.Check(units)...)
 			c.errs = append(c.errs, s.checkTranslatedFigures(r, t)...)
 			c.errs = append(c.errs, s.checkGlossary(gloss, units, t)...)
-			c.quotes = s.englishQuotes(r, t)
+			c.quotes = s.englishQuotes(r, t, c.units)
 			return c, !c.errs.Internal()
 		})
 		errs = append(errs, checked.errs...)
+		s.units[r.ID] = checked.units
 		for _, f := range s.Data.FiguresOf(r) {
 			if q, ok := checked.quotes[f.ID]; ok {
 				s.quotesEn[f] = q
@@ -286,6 +291,15 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	return s, errs
 }
 
+// unit is a translation unit of a report, with its hash if the report is
+// translated.
+func (s *Site) unit(reportID, id, zh string) i18n.Unit {
+	if u, ok := s.units[reportID][id]; ok && u.Zh == zh {
+		return u
+	}
+	return i18n.Unit{ID: id, Zh: zh}
+}
+
 // withErrs is a value loaded with its problems, as a memo keeps it.
 type withErrs[T any] struct {
 	v    T
@@ -298,6 +312,7 @@ type withErrs[T any] struct {
 type translationChecks struct {
 	errs   diag.List
 	quotes map[string]string
+	units  map[string]i18n.Unit // by id, with their hashes
 }
 
 // filesBelow lists the files below a folder of fsys, for a memo's key

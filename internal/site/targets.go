@@ -9,7 +9,6 @@ import (
 
 	"reportsite/internal/chart"
 	"reportsite/internal/dataset"
-	"reportsite/internal/i18n"
 	"reportsite/internal/seed"
 	"reportsite/internal/targets"
 )
@@ -144,11 +143,7 @@ func (v *View) PlanTitle(p *Plan) string {
 	}
 	zh := p.Heading.HeadingText()
 	if v.Lang == "en" {
-		unit := i18n.Unit{ID: p.Heading.HeadingID(), Zh: p.Heading.Text}
-		if p.Heading.Lead != "" {
-			unit.Zh = p.Heading.Lead
-		}
-		if en, _ := v.Site.Translations[p.Report.ID].Lookup(unit); en != "" {
+		if en := v.Site.Translations[p.Report.ID].English(p.Heading.HeadingID()); en != "" {
 			return en
 		}
 	}
