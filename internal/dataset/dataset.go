@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"runtime"
 	"sync"
 
 	"reportsite/internal/diag"
@@ -219,31 +218,3 @@ func (d *Dataset) Measures(in *Indicator) []*Figure { return d.byIndicator[in] }
 
 // Figure returns the figure with the given id, or nil.
 func (d *Dataset) Figure(id string) *Figure { return d.figures[id] }
-
-// each runs work(i) for every i below n on every core. A panic in one is
-// turned into an internal error and given to fail with its index.
-func each(n int, work func(i int), fail func(i int, e *diag.Error)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				var errs diag.List
-				func() {
-					defer diag.Recover(&errs, "loading the data")
-					work(i)
-				}()
-				for _, e := range errs {
-					fail(i, e)
-				}
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}

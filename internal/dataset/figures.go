@@ -117,7 +117,7 @@ func (l *loader) figures() []*Figure {
 	// A file is checked against the reports and indicators: its key holds
 	// their versions.
 	against := fmt.Sprintf("reports %d indicators %d", l.reportsVersion, l.indicatorsVersion)
-	each(len(names), func(i int) {
+	diag.Each(len(names), "loading the data", func(i int) {
 		files[i], versions[i] = memo.Get(l.memo, "figures "+names[i], l.memo.Files(l.fsys, names[i])+against, func() (decodedFigures, bool) {
 			var d decodedFigures
 			_, d.errs = tomlx.Decode(l.fsys, names[i], &d.raw)

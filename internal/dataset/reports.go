@@ -136,7 +136,7 @@ func (l *loader) reports() []*Report {
 		}
 	}
 	texts := make([]*searchableText, len(raw.Report))
-	each(len(raw.Report), func(i int) {
+	diag.Each(len(raw.Report), "loading the data", func(i int) {
 		if r := raw.Report[i]; r.Err() == nil && len(checks[i]) == 0 {
 			texts[i] = l.readText(r, &checks[i])
 		}

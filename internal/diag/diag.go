@@ -16,9 +16,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -112,6 +114,35 @@ func Recover(l *List, doing string) {
 		*l = append(*l, &Error{Pos: Pos{File: doing}, Msg: msg, Internal: true,
 			Hint: "this is a bug in reportsite, not in the input; please report it with the input that caused it"})
 	}
+}
+
+// Each runs work(i) for every i below n on every core. A panic in one is
+// turned into an internal error (see Recover; doing says what was being
+// done) and given to fail with its index.
+func Each(n int, doing string, work func(i int), fail func(i int, e *Error)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var errs List
+				func() {
+					defer Recover(&errs, doing)
+					work(i)
+				}()
+				for _, e := range errs {
+					fail(i, e)
+				}
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // Internal reports whether the list holds an internal error (a bug).

@@ -207,20 +207,22 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		return s, errs
 	}
 	gloss := newGlossaryIndex(s.Glossary)
-	s.quotesEn = map[*dataset.Figure]string{}
-	for _, r := range s.Data.Reports {
+	glossKey := m.Files(fsys, GlossaryPath)
+	// Each report's translation is checked on its own, on every core; the
+	// results are taken in the order of the reports.
+	reports := s.Data.Reports
+	checks := make([]translationChecks, len(reports))
+	diag.Each(len(reports), "checking the translations", func(i int) {
+		r := reports[i]
 		t := raw[r.ID]
 		if t == nil {
-			if _, failed := raw[r.ID]; !failed {
-				errs.Warn(diag.Pos{File: i18n.TranslationPath("en", r.ID)}, "run `reportsite translate -report "+r.ID+"` to start one", "report %s has no English translation", r.ID)
-			}
-			continue
+			return
 		}
 		// The checks of a translation and the English sentence of each
 		// figure depend on the report's text, its figures, the translation
 		// and the glossary.
-		key := s.Data.Version() + "|" + s.translation[r.ID] + "|" + m.Files(fsys, GlossaryPath) + "|" + s.stamps(s.Data.FiguresOf(r))
-		checked, _ := memo.Get(m, "translation checks "+r.ID, key, func() (translationChecks, bool) {
+		key := s.Data.Version() + "|" + s.translation[r.ID] + "|" + glossKey + "|" + s.stamps(s.Data.FiguresOf(r))
+		checks[i], _ = memo.Get(m, "translation checks "+r.ID, key, func() (translationChecks, bool) {
 			units := i18n.Units(r.Doc)
 			c := translationChecks{units: make(map[string]i18n.Unit, len(units))}
 			for _, u := range units {
@@ -232,10 +234,20 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			c.quotes = s.englishQuotes(r, t, c.units)
 			return c, !c.errs.Internal()
 		})
-		errs = append(errs, checked.errs...)
-		s.units[r.ID] = checked.units
+	}, func(i int, e *diag.Error) { checks[i].errs = append(slices.Clip(checks[i].errs), e) })
+	s.quotesEn = make(map[*dataset.Figure]string, len(s.Data.Figures))
+	for i, r := range reports {
+		t := raw[r.ID]
+		if t == nil {
+			if _, failed := raw[r.ID]; !failed {
+				errs.Warn(diag.Pos{File: i18n.TranslationPath("en", r.ID)}, "run `reportsite translate -report "+r.ID+"` to start one", "report %s has no English translation", r.ID)
+			}
+			continue
+		}
+		errs = append(errs, checks[i].errs...)
+		s.units[r.ID] = checks[i].units
 		for _, f := range s.Data.FiguresOf(r) {
-			if q, ok := checked.quotes[f.ID]; ok {
+			if q, ok := checks[i].quotes[f.ID]; ok {
 				s.quotesEn[f] = q
 			}
 		}
@@ -520,21 +532,14 @@ func loadTranslations(fsys fs.FS, m *memo.Memo) (map[string]*i18n.Translation, m
 	sort.Strings(names)
 	loaded := make([]withErrs[*i18n.Translation], len(names))
 	versions := make([]uint64, len(names))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, name := range names {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() { // the files are independent: decode them on every core
-			defer func() { <-sem; wg.Done() }()
-			defer diag.Recover(&loaded[i].errs, "loading "+name)
-			loaded[i], versions[i] = memo.Get(m, "translation "+name, m.Files(fsys, name), func() (withErrs[*i18n.Translation], bool) {
-				t, errs := i18n.LoadTranslation(fsys, "en", strings.TrimSuffix(path.Base(name), ".toml"))
-				return withErrs[*i18n.Translation]{t, errs}, true
-			})
-		}()
-	}
-	wg.Wait()
+	// The files are independent: they are decoded on every core.
+	diag.Each(len(names), "loading the translations", func(i int) {
+		name := names[i]
+		loaded[i], versions[i] = memo.Get(m, "translation "+name, m.Files(fsys, name), func() (withErrs[*i18n.Translation], bool) {
+			t, errs := i18n.LoadTranslation(fsys, "en", strings.TrimSuffix(path.Base(name), ".toml"))
+			return withErrs[*i18n.Translation]{t, errs}, true
+		})
+	}, func(i int, e *diag.Error) { loaded[i].errs = append(slices.Clip(loaded[i].errs), e) })
 	var errs diag.List
 	out := map[string]*i18n.Translation{}
 	version := map[string]string{}
