@@ -165,8 +165,8 @@ func FiguresCSV(figs []*Figure, url func(lang, reportID string) string, english 
 	return buf.Bytes()
 }
 
-// writeJSONArray writes n values as an indented JSON array, as
-// json.MarshalIndent with two spaces would, one value at a time.
+// writeJSONArray writes n values as a JSON array with one value per line,
+// one value at a time.
 func writeJSONArray(w io.Writer, n int, value func(i int) any) error {
 	var one bytes.Buffer
 	return WriteJSONElements(w, n, func(i int) ([]byte, error) {
@@ -176,11 +176,12 @@ func writeJSONArray(w io.Writer, n int, value func(i int) any) error {
 	})
 }
 
-// encodeElement writes a value as an element of an indented array.
+// encodeElement writes a value as an element of an array: on one line, so
+// that a file of tens of thousands of figures stays small and each line is
+// one record.
 func encodeElement(buf *bytes.Buffer, v any) error {
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("  ", "  ")
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
@@ -189,7 +190,7 @@ func encodeElement(buf *bytes.Buffer, v any) error {
 }
 
 // WriteJSONElements writes n elements made by element (see FigureJSON) as
-// an indented JSON array.
+// a JSON array, one element per line.
 func WriteJSONElements(w io.Writer, n int, element func(i int) ([]byte, error)) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("[")
@@ -201,7 +202,7 @@ func WriteJSONElements(w io.Writer, n int, element func(i int) ([]byte, error)) 
 		if i > 0 {
 			bw.WriteString(",")
 		}
-		bw.WriteString("\n  ")
+		bw.WriteString("\n")
 		bw.Write(b)
 	}
 	if n > 0 {
@@ -245,7 +246,7 @@ func IndicatorsJSON(d *Dataset) []byte {
 	return buf.Bytes()
 }
 
-// WriteJSONArray writes n values as an indented JSON array, one value at a
+// WriteJSONArray writes n values as a JSON array, one value per line and at a
 // time (the other exports use it).
 func WriteJSONArray(w io.Writer, n int, value func(i int) any) error {
 	return writeJSONArray(w, n, value)

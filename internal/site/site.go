@@ -373,6 +373,14 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 		written.Add(1)
 		return sink.Write(p, b)
 	}
+	// The exports are written beside the pages, not after them.
+	exported := make(chan diag.List, 1)
+	go func() {
+		var errs diag.List
+		defer func() { exported <- errs }()
+		defer diag.Recover(&errs, "writing the data exports")
+		errs = s.writeExports(sink, &written)
+	}()
 	failed := make([]diag.List, len(s.pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -423,7 +431,7 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 		written.Add(1)
 		errs.Append(keep(sink, "assets/"+p, static.v[p]))
 	}
-	errs = append(errs, s.writeExports(sink, &written)...)
+	errs = append(errs, <-exported...)
 	errs.Append(write(".nojekyll", []byte{}))
 	errs.Append(write("robots.txt", s.robots()))
 	errs.Append(write("sitemap.xml", s.sitemap()))
