@@ -148,7 +148,7 @@ func Pairs(d *dataset.Dataset) []*Group {
 	var out []*Group
 	for _, in := range d.Indicators {
 		var cq, sc []*dataset.Figure
-		for _, f := range dataset.Distinct(d.Measures(in)) { // each number once
+		for _, f := range d.Numbers(in) { // each number once
 			switch f.Region {
 			case "chongqing":
 				cq = append(cq, f)

@@ -33,9 +33,9 @@ type Dataset struct {
 	figures     map[string]*Figure
 	byReport    map[*Report][]*Figure
 	byIndicator map[*Indicator][]*Figure
-	same        map[string][]*Figure   // figures by Key
-	stamps      map[*Figure]string     // see Stamp
-	instances   map[*Figure]uint64     // see Instance
+	same        map[string][]*Figure  // figures by Key
+	sameOf      map[*Figure][]*Figure // see Same
+	numbers     map[*Indicator][]*Figure
 	version     string                 // see Version
 	dropped     map[string]*diag.Error // "report:ID" → why it was left out
 	fileFailed  map[string]*diag.Error // "report", "indicator" → why none could be read
@@ -97,21 +97,21 @@ func Reload(fsys fs.FS, m *memo.Memo) (*Dataset, diag.List) {
 
 // Stamp is a key for a figure as loaded: it changes when the figure's entry
 // or what it was checked against changes (for the keys of what a preview
-// makes from it; see Reload). It is empty for a dataset loaded without a
+// makes from it; see Reload). It is 0 for a dataset loaded without a
 // memo.
-func (d *Dataset) Stamp(f *Figure) string { return d.stamps[f] }
+func (d *Dataset) Stamp(f *Figure) uint64 { return f.stamp }
 
 // Instance is a number that changes whenever the figure was read again,
 // even if it reads the same: for the keys of values that hold the figure
-// itself.
-func (d *Dataset) Instance(f *Figure) uint64 { return d.instances[f] }
+// itself. It is 0 for a dataset loaded without a memo.
+func (d *Dataset) Instance(f *Figure) uint64 { return f.instance }
 
 // Version is a key for the reports, with their texts, and the indicators,
 // as Stamp is for a figure.
 func (d *Dataset) Version() string { return d.version }
 
 func newLoader(fsys fs.FS, m *memo.Memo) *loader {
-	return &loader{fsys: fsys, memo: m, d: &Dataset{dropped: map[string]*diag.Error{}, fileFailed: map[string]*diag.Error{}, stamps: map[*Figure]string{}, instances: map[*Figure]uint64{}},
+	return &loader{fsys: fsys, memo: m, d: &Dataset{dropped: map[string]*diag.Error{}, fileFailed: map[string]*diag.Error{}},
 		seeds: map[string][]byte{}, seedsUsed: map[string]bool{}, texts: map[*Report]*searchableText{}, referenced: map[string]bool{}}
 }
 
@@ -157,6 +157,15 @@ func (d *Dataset) index(figures []*Figure) {
 		d.byIndicator[f.Indicator] = append(d.byIndicator[f.Indicator], f)
 		d.same[f.Key()] = append(d.same[f.Key()], f)
 	}
+	d.sameOf = make(map[*Figure][]*Figure, len(d.Figures))
+	d.numbers = make(map[*Indicator][]*Figure, len(d.byIndicator))
+	for _, f := range d.Figures {
+		same := d.same[f.Key()]
+		d.sameOf[f] = same
+		if same[0] == f {
+			d.numbers[f.Indicator] = append(d.numbers[f.Indicator], f)
+		}
+	}
 }
 
 func byID[T any](list []T, id func(T) string) map[string]T {
@@ -194,7 +203,7 @@ func (d *Dataset) Indicator(id string) *Indicator { return d.indicators[id] }
 
 // Same returns the figures that give the same number as f (see
 // Figure.Key), f first among them or not, in file order.
-func (d *Dataset) Same(f *Figure) []*Figure { return d.same[f.Key()] }
+func (d *Dataset) Same(f *Figure) []*Figure { return d.sameOf[f] }
 
 // Distinct returns the figures of a list that give a number not given by
 // an earlier figure of the list: each number once.
@@ -215,6 +224,10 @@ func (d *Dataset) FiguresOf(r *Report) []*Figure { return d.byReport[r] }
 
 // Measures returns the figures of an indicator, in file order.
 func (d *Dataset) Measures(in *Indicator) []*Figure { return d.byIndicator[in] }
+
+// Numbers returns the figures of an indicator, each number once (the first
+// figure that gives it), in file order: Distinct(d.Measures(in)).
+func (d *Dataset) Numbers(in *Indicator) []*Figure { return d.numbers[in] }
 
 // Figure returns the figure with the given id, or nil.
 func (d *Dataset) Figure(id string) *Figure { return d.figures[id] }

@@ -643,12 +643,19 @@ func TestExportsFromRecords(t *testing.T) {
 		if whole.String() != parts.String() {
 			t.Errorf("JSON of %d figures from records:\n%s\nwritten whole:\n%s", len(figs), parts.String(), whole.String())
 		}
+		kept, err := JSONParts(len(figs), func(i int) ([]byte, error) { return FigureJSON(figs[i], url, english) })
+		if joined := string(bytes.Join(kept, nil)); err != nil || joined != whole.String() {
+			t.Errorf("JSON of %d figures in parts (%v):\n%s\nwritten whole:\n%s", len(figs), err, joined, whole.String())
+		}
 		whole.Reset()
 		parts.Reset()
 		WriteFiguresCSV(&whole, figs, url, english)
 		WriteCSVRows(&parts, FigureColumns, len(figs), func(i int) []byte { return FigureCSV(figs[i], url, english) })
 		if whole.String() != parts.String() {
 			t.Errorf("CSV of %d figures from records:\n%s\nwritten whole:\n%s", len(figs), parts.String(), whole.String())
+		}
+		if joined := string(bytes.Join(CSVParts(FigureColumns, len(figs), func(i int) []byte { return FigureCSV(figs[i], url, english) }), nil)); joined != whole.String() {
+			t.Errorf("CSV of %d figures in parts:\n%s\nwritten whole:\n%s", len(figs), joined, whole.String())
 		}
 	}
 }

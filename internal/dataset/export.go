@@ -126,6 +126,46 @@ func FigureCSV(f *Figure, url func(lang, reportID string) string, english func(*
 	return buf.Bytes()
 }
 
+// JSONParts returns the parts of a JSON array of n elements made by element
+// (see FigureJSON), as WriteJSONElements writes it: joined, they are the
+// same bytes.
+func JSONParts(n int, element func(i int) ([]byte, error)) ([][]byte, error) {
+	parts := make([][]byte, 0, 2*n+2)
+	parts = append(parts, []byte("["))
+	for i := range n {
+		b, err := element(i)
+		if err != nil {
+			return nil, err
+		}
+		sep := jsonFirst
+		if i > 0 {
+			sep = jsonNext
+		}
+		parts = append(parts, sep, b)
+	}
+	if n > 0 {
+		return append(parts, []byte("\n]\n")), nil
+	}
+	return append(parts, []byte("]\n")), nil
+}
+
+var jsonFirst, jsonNext = []byte("\n"), []byte(",\n")
+
+// CSVParts returns the parts of a CSV file of n rows made by row under a
+// header, as WriteCSVRows writes it.
+func CSVParts(header []string, n int, row func(i int) []byte) [][]byte {
+	var h bytes.Buffer
+	cw := csv.NewWriter(&h)
+	_ = cw.Write(header)
+	cw.Flush()
+	parts := make([][]byte, 0, n+1)
+	parts = append(parts, h.Bytes())
+	for i := range n {
+		parts = append(parts, row(i))
+	}
+	return parts
+}
+
 // WriteCSVRows writes a CSV file of n rows made by row (see FigureCSV)
 // under a header, as WriteFiguresCSV does.
 func WriteCSVRows(w io.Writer, header []string, n int, row func(i int) []byte) error {

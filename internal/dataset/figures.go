@@ -56,6 +56,7 @@ type Figure struct {
 	Indicator             *Indicator `toml:"-"`
 	Match                 Match      `toml:"-"` // where the quote is in the report
 	key                   string
+	stamp, instance       uint64 // see Dataset.Stamp and Dataset.Instance
 }
 
 // Kinds of figure.
@@ -112,22 +113,22 @@ func (l *loader) figures() []*Figure {
 	// Each file is decoded and its figures checked on every core; then the
 	// results are taken in file order.
 	files := make([]decodedFigures, len(names))
-	versions := make([]uint64, len(names))
 
 	// A file is checked against the reports and indicators: its key holds
 	// their versions.
 	against := fmt.Sprintf("reports %d indicators %d", l.reportsVersion, l.indicatorsVersion)
 	diag.Each(len(names), "loading the data", func(i int) {
-		files[i], versions[i] = memo.Get(l.memo, "figures "+names[i], l.memo.Files(l.fsys, names[i])+against, func() (decodedFigures, bool) {
+		files[i], _ = memo.Get(l.memo, "figures "+names[i], l.memo.Files(l.fsys, names[i])+against, func() (decodedFigures, bool) {
 			var d decodedFigures
 			_, d.errs = tomlx.Decode(l.fsys, names[i], &d.raw)
 			d.checks = make([]diag.List, len(d.raw.Figure))
-			d.stamps = make([]string, len(d.raw.Figure))
+			instance := l.memo.Serial()
 			for k, fig := range d.raw.Figure {
 				if fig.Err() == nil {
 					l.checkFigure(fig, &d.checks[k])
 					fig.key = fig.makeKey()
-					d.stamps[k] = l.memo.Hash([]byte(against + fig.entry()))
+					fig.stamp = l.memo.Sum(against, fig.entry())
+					fig.instance = instance
 				}
 			}
 			return d, !d.errs.Internal()
@@ -135,7 +136,7 @@ func (l *loader) figures() []*Figure {
 	}, func(i int, e *diag.Error) { files[i].errs = append(files[i].errs, e) })
 	seen := map[string]*Figure{}
 	var out []*Figure
-	for i, file := range files {
+	for _, file := range files {
 		l.errs = append(l.errs, file.errs...)
 		for k, fig := range file.raw.Figure {
 			l.referenced[fig.IndicatorID] = true
@@ -156,8 +157,6 @@ func (l *loader) figures() []*Figure {
 			}
 			seen[fig.ID] = fig
 			out = append(out, fig)
-			l.d.stamps[fig] = file.stamps[k]
-			l.d.instances[fig] = versions[i]
 		}
 	}
 	return out
@@ -170,7 +169,6 @@ type decodedFigures struct {
 	}
 	errs   diag.List   // the file's own: syntax, types, keys
 	checks []diag.List // each figure's
-	stamps []string    // each figure's Stamp
 }
 
 // entry is what a figure's entry in its file says, as text (for its

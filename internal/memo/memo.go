@@ -18,7 +18,6 @@
 package memo
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"io/fs"
 	"strconv"
@@ -88,6 +87,19 @@ func Get[T any](m *Memo, name, key string, make func() (T, bool)) (T, uint64) {
 		m.next[name] = &entry{key: key, value: v, version: m.version}
 	}
 	return v, m.version
+}
+
+// Serial returns a number no other call returns (0 with a nil Memo): a
+// value made by Get can stamp what it holds with it, for the keys of what
+// is made from those values in turn.
+func (m *Memo) Serial() uint64 {
+	if m == nil {
+		return 0
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.version++
+	return m.version
 }
 
 // Done ends a build: the values it did not ask for are forgotten, and the
@@ -169,17 +181,25 @@ func (m *Memo) Sum(parts ...string) uint64 {
 	return h.Sum64()
 }
 
-// Join returns a short key for n sums, in order.
+// Join returns a short key for n sums, in order. (The sums are mixed
+// arithmetically: they are hashes already, and a page's key joins
+// thousands of them.)
 func (m *Memo) Join(n int, sum func(i int) uint64) string {
 	if m == nil {
 		return ""
 	}
-	var h maphash.Hash
-	h.SetSeed(m.seed)
-	var b [8]byte
+	h := uint64(n)
 	for i := range n {
-		binary.LittleEndian.PutUint64(b[:], sum(i))
-		h.Write(b[:])
+		h = mix(h ^ sum(i))
 	}
-	return strconv.FormatUint(h.Sum64(), 36)
+	return strconv.FormatUint(h, 36)
+}
+
+// mix is the finaliser of SplitMix64: every bit of x affects every bit of
+// the result.
+func mix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
 }

@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"reportsite/internal/synth"
 	"reportsite/internal/testsite"
 )
 
@@ -46,6 +49,62 @@ func BenchmarkEditToReload(b *testing.B) {
 				b.Fatalf("the page did not show %q within 10 s", marker)
 			}
 			time.Sleep(time.Millisecond)
+		}
+	}
+}
+
+// BenchmarkEditToRebuilt measures what the budget for the preview names:
+// from saving a file (a figure's flag, changed back and forth) to the
+// rebuilt site being served, with the watcher and the memo of the builds
+// before, on the real site.
+func BenchmarkEditToRebuilt(b *testing.B) {
+	benchEditToRebuilt(b, testsite.Copy(b))
+}
+
+// BenchmarkEditToRebuiltSynthetic is BenchmarkEditToRebuilt on a
+// synthetic site of 1,000 reports.
+func BenchmarkEditToRebuiltSynthetic(b *testing.B) {
+	dir := b.TempDir()
+	files, err := synth.Site(os.DirFS(testsite.Root()), 1000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := synth.Write(dir, files); err != nil {
+		b.Fatal(err)
+	}
+	benchEditToRebuilt(b, dir)
+}
+
+func benchEditToRebuilt(b *testing.B, root string) {
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := New(root, io.Discard)
+	if errs := s.Rebuild(); errs.Err() != nil {
+		b.Fatal(errs)
+	}
+	w, err := s.watch(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	file := "data/figures/2021-chongqing-work-report.toml"
+	for i := 0; b.Loop(); i++ {
+		s.mu.RLock()
+		changed, v := s.changed, s.version
+		s.mu.RUnlock()
+		testsite.Edit(b, root, file, func(t string) string {
+			if i%2 == 0 {
+				return strings.Replace(t, "cumulative = false", "cumulative = true", 1)
+			}
+			return strings.Replace(t, "cumulative = true", "cumulative = false", 1)
+		})
+		<-changed
+		s.mu.RLock()
+		ok := s.version > v && s.errs == nil
+		s.mu.RUnlock()
+		if !ok {
+			b.Fatalf("the rebuild after edit %d failed: %v", i, s.errs)
 		}
 	}
 }

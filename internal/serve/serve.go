@@ -51,10 +51,10 @@ type Server struct {
 	memo *memo.Memo // what the last good build made, for the next
 
 	mu       sync.RWMutex
-	files    map[string][]byte
-	errs     diag.List // errors of the last rebuild; nil when it succeeded
-	warnings diag.List // warnings of the last rebuild
-	version  int       // counts rebuilds, good or bad
+	site     *site.Output // the last good build; nil before the first
+	errs     diag.List    // errors of the last rebuild; nil when it succeeded
+	warnings diag.List    // warnings of the last rebuild
+	version  int          // counts rebuilds, good or bad
 	changed  chan struct{}
 }
 
@@ -80,7 +80,7 @@ func (s *Server) Rebuild() diag.List {
 		// What this build made is what the next one compares with; after
 		// a failed build, the next compares with the last good one too.
 		s.memo.Done()
-		s.files, s.errs = out.Files, nil
+		s.site, s.errs = out, nil
 		fmt.Fprintf(s.log, "rebuilt in %s: %s\n", since(start), out.Stats.Summary())
 		if len(s.warnings) > 0 {
 			fmt.Fprintf(s.log, "%v\n", s.warnings)
@@ -162,7 +162,7 @@ func (s *Server) watch(ctx context.Context) (*fsnotify.Watcher, error) {
 				if ignored(ev.Name) {
 					continue
 				}
-				timer = time.After(20 * time.Millisecond)
+				timer = time.After(5 * time.Millisecond)
 			case err, ok := <-w.Errors:
 				if !ok {
 					return
@@ -207,7 +207,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	files, errs, warnings := s.files, s.errs, s.warnings
+	out, errs, warnings := s.site, s.errs, s.warnings
 	s.mu.RUnlock()
 	// The path is cleaned before it is used, and a redirect goes to the
 	// cleaned path: "//evil.example/../zh" must not send the browser to
@@ -216,14 +216,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(r.URL.Path, "/") || p == "" {
 		p = path.Join(p, "index.html")
 	}
-	body, ok := files[p]
+	file := func(p string) ([]byte, bool) {
+		if out == nil {
+			return nil, false
+		}
+		return out.File(p)
+	}
+	body, ok := file(p)
 	status := http.StatusOK
 	if !ok {
-		if _, isDir := files[p+"/index.html"]; isDir {
+		if _, isDir := file(p + "/index.html"); isDir {
 			http.Redirect(w, r, "/"+p+"/", http.StatusMovedPermanently)
 			return
 		}
-		body, status, p = files["404.html"], http.StatusNotFound, "404.html"
+		body, _ = file("404.html")
+		status, p = http.StatusNotFound, "404.html"
 	}
 	ctype := mime.TypeByExtension(path.Ext(p))
 	if ctype == "" {

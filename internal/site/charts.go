@@ -47,7 +47,7 @@ func (s *Site) buildCharts() diag.List {
 		for _, in := range s.Data.Indicators {
 			// A chart holds its figures: its key names the values.
 			figs := s.sorted[in]
-			key := s.global + "|" + s.Data.Version() + "|" + s.figuresKey(figs) + "|" + s.memo.Join(len(figs), func(i int) uint64 { return s.Data.Instance(figs[i]) })
+			key := s.global + "|" + s.Data.Version() + "|" + s.figuresKey(figs) + "|" + s.instances(figs)
 			made, _ := memo.Get(s.memo, "charts "+lang+":"+in.ID, key, func() (indicatorChartsOrErr, bool) {
 				cs, omitted, err := chart.Indicator(in, figs, l)
 				return indicatorChartsOrErr{&IndicatorCharts{Charts: cs, Omitted: omitted}, err}, err == nil
@@ -68,7 +68,7 @@ func (s *Site) buildCharts() diag.List {
 				figs = append(figs, p.Chongqing, p.Sichuan)
 			}
 		}
-		key := s.global + "|" + s.Data.Version() + "|" + s.figuresKey(figs) + "|" + s.memo.Join(len(figs), func(i int) uint64 { return s.Data.Instance(figs[i]) })
+		key := s.global + "|" + s.Data.Version() + "|" + s.figuresKey(figs) + "|" + s.instances(figs)
 		cmp, _ := memo.Get(s.memo, "compare charts "+lang, key, func() (withErrs[[]*Chart], bool) {
 			cs, e := s.drawComparisons(lang, l)
 			return withErrs[[]*Chart]{cs, e}, len(e) == 0

@@ -24,14 +24,22 @@ func (s *Site) comparePage(lang string) *ComparePage {
 			cp.Count[p.Verdict.String()]++
 		}
 	}
+	cp.Joint = s.joint
+	return cp
+}
+
+// jointFigures are the figures of Chengdu–Chongqing as one region, each
+// number once, in table order.
+func (s *Site) jointFigures() []*dataset.Figure {
+	var out []*dataset.Figure
 	for _, in := range s.Data.Indicators {
-		for _, f := range dataset.Distinct(s.sorted[in]) {
+		for _, f := range s.distinct[in] {
 			if f.Region == "chengdu-chongqing" {
-				cp.Joint = append(cp.Joint, f)
+				out = append(out, f)
 			}
 		}
 	}
-	return cp
+	return out
 }
 
 // Verdict names a pair's verdict in the page's language.

@@ -36,11 +36,33 @@ func (s *Site) writeExports(sink Sink, files *atomic.Int64) diag.List {
 		errs = append(errs, b.errs...)
 		errs.Append(keep(sink, p, b.v))
 	}
+	// A file of figures is written as it is made; with a memo, it is made
+	// of the records kept from the build before, and kept in parts.
+	var records map[*dataset.Figure]record
 	if s.memo != nil {
-		key = s.global + "|" + s.Data.Version() + "|" + s.allShown
+		var e diag.List
+		records, e = s.records()
+		errs = append(errs, e...)
 	}
-	stream("data/figures.json", func(w io.Writer) error { return s.writeFiguresJSON(w, s.Data.Figures) })
-	stream("data/figures.csv", func(w io.Writer) error { return s.writeFiguresCSV(w, s.Data.Figures) })
+	figures := func(p string, figs []*dataset.Figure, asJSON bool) {
+		files.Add(1)
+		switch {
+		case s.memo == nil && asJSON:
+			errs.Append(sink.Stream(p, func(w io.Writer) error { return dataset.WriteFiguresJSON(w, figs, s.absReportURL, s.englishQuote) }))
+		case s.memo == nil:
+			errs.Append(sink.Stream(p, func(w io.Writer) error { return dataset.WriteFiguresCSV(w, figs, s.absReportURL, s.englishQuote) }))
+		case asJSON:
+			parts, err := dataset.JSONParts(len(figs), func(i int) ([]byte, error) { return records[figs[i]].json, nil })
+			errs.Append(err)
+			if err == nil {
+				errs.Append(keepParts(sink, p, parts))
+			}
+		default:
+			errs.Append(keepParts(sink, p, dataset.CSVParts(dataset.FigureColumns, len(figs), func(i int) []byte { return records[figs[i]].csv })))
+		}
+	}
+	figures("data/figures.json", s.Data.Figures, true)
+	figures("data/figures.csv", s.Data.Figures, false)
 	if s.memo != nil { // the indicators and the ids of their figures
 		figs := s.Data.Figures
 		key = s.global + "|" + s.Data.Version() + "|" + s.memo.Join(len(figs), func(i int) uint64 { return s.memo.Sum(figs[i].ID, figs[i].IndicatorID) })
@@ -61,50 +83,41 @@ func (s *Site) writeExports(sink Sink, files *atomic.Int64) diag.List {
 	})
 	for _, id := range sortedKeys(s.Charts) {
 		if c := s.Charts[id]; c.Lang == s.Languages[0] {
-			if s.memo != nil {
-				key = s.global + "|" + s.Data.Version() + "|" + s.figuresKey(c.Figures)
-			}
-			stream(c.CSV, func(w io.Writer) error { return s.writeFiguresCSV(w, c.Figures) })
+			figures(c.CSV, c.Figures, false)
 		}
 	}
 	return errs
 }
 
-// writeFiguresJSON writes figures as JSON. A build with a memo keeps each
-// figure's record for the next, which writes again only the records of the
-// figures that changed.
-func (s *Site) writeFiguresJSON(w io.Writer, figs []*dataset.Figure) error {
-	if s.memo == nil {
-		return dataset.WriteFiguresJSON(w, figs, s.absReportURL, s.englishQuote)
-	}
-	return dataset.WriteJSONElements(w, len(figs), func(i int) ([]byte, error) {
-		r, _ := memo.Get(s.memo, "figure json "+figs[i].ID, s.recordKey(figs[i]), func() (withErrs[[]byte], bool) {
-			b, err := dataset.FigureJSON(figs[i], s.absReportURL, s.englishQuote)
-			var e diag.List
-			e.Append(err)
-			return withErrs[[]byte]{b, e}, err == nil
-		})
-		return r.v, r.errs.Err()
-	})
-}
+// record is a figure's record in the JSON export and its row in the CSV
+// exports.
+type record struct{ json, csv []byte }
 
-// writeFiguresCSV writes figures as CSV, as writeFiguresJSON does JSON.
-func (s *Site) writeFiguresCSV(w io.Writer, figs []*dataset.Figure) error {
-	if s.memo == nil {
-		return dataset.WriteFiguresCSV(w, figs, s.absReportURL, s.englishQuote)
-	}
-	return dataset.WriteCSVRows(w, dataset.FigureColumns, len(figs), func(i int) []byte {
-		b, _ := memo.Get(s.memo, "figure csv "+figs[i].ID, s.recordKey(figs[i]), func() ([]byte, bool) {
-			return dataset.FigureCSV(figs[i], s.absReportURL, s.englishQuote), true
+// records are the records of every figure for a build with a memo: the
+// records of a report's figures are kept from the build before when the
+// figures, their English sentences and the base are the same.
+func (s *Site) records() (map[*dataset.Figure]record, diag.List) {
+	var errs diag.List
+	out := make(map[*dataset.Figure]record, len(s.Data.Figures))
+	for _, r := range s.Data.Reports {
+		figs := s.Data.FiguresOf(r)
+		made, _ := memo.Get(s.memo, "records "+r.ID, s.memo.Join(len(figs), func(i int) uint64 { return s.recordKeys[figs[i]] }), func() (withErrs[[]record], bool) {
+			var m withErrs[[]record]
+			for _, f := range figs {
+				j, err := dataset.FigureJSON(f, s.absReportURL, s.englishQuote)
+				m.errs.Append(err)
+				m.v = append(m.v, record{j, dataset.FigureCSV(f, s.absReportURL, s.englishQuote)})
+			}
+			return m, len(m.errs) == 0
 		})
-		return b
-	})
-}
-
-// recordKey is the key of what a figure's record in the exports holds: the
-// figure as loaded, its English sentence, and the base of its addresses.
-func (s *Site) recordKey(f *dataset.Figure) string {
-	return s.Data.Stamp(f) + "|" + s.quotesEn[f] + "|" + s.Base
+		errs = append(errs, made.errs...)
+		for i, f := range figs {
+			if i < len(made.v) {
+				out[f] = made.v[i]
+			}
+		}
+	}
+	return out, errs
 }
 
 // reportRecord is a report in data/reports.json: what the report pages

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"reportsite/internal/content"
@@ -45,14 +46,14 @@ func (s *Site) targetFigures() []*dataset.Figure {
 
 // compareFigures are the figures the comparison page shows: those of every
 // pair, and the joint figures of both.
-func (s *Site) compareFigures(lang string) []*dataset.Figure {
+func (s *Site) compareFigures() []*dataset.Figure {
 	var out []*dataset.Figure
 	for _, g := range s.Comparisons {
 		for _, p := range g.Pairs {
 			out = append(out, p.Chongqing, p.Sichuan)
 		}
 	}
-	return append(out, s.comparePage(lang).Joint...)
+	return append(out, s.joint...)
 }
 
 // indicatorCounts is what the index of indicators shows besides the
@@ -70,7 +71,7 @@ func (s *Site) indicatorCounts() string {
 // homeFigures are the figures the home page shows: the headline figures,
 // the featured indicators', and those of the comparisons and targets it
 // sums up.
-func (s *Site) homeFigures(lang string) []*dataset.Figure {
+func (s *Site) homeFigures() []*dataset.Figure {
 	var out []*dataset.Figure
 	for _, id := range s.Headline {
 		out = append(out, s.Data.Figure(id))
@@ -78,13 +79,19 @@ func (s *Site) homeFigures(lang string) []*dataset.Figure {
 	for _, id := range s.Featured {
 		out = append(out, s.sorted[s.Data.Indicator(id)]...)
 	}
-	out = append(out, s.compareFigures(lang)...)
+	out = append(out, s.compareFigures()...)
 	return append(out, s.targetFigures()...)
+}
+
+// instances is a key for some figures as values: it changes when one of
+// them was read again, for what holds the figures themselves.
+func (s *Site) instances(figs []*dataset.Figure) string {
+	return s.memo.Join(len(figs), func(i int) uint64 { return s.Data.Instance(figs[i]) })
 }
 
 // stamps is a key for some figures as loaded.
 func (s *Site) stamps(figs []*dataset.Figure) string {
-	return s.memo.Join(len(figs), func(i int) uint64 { return s.memo.Sum(s.Data.Stamp(figs[i])) })
+	return s.memo.Join(len(figs), func(i int) uint64 { return s.Data.Stamp(figs[i]) })
 }
 
 // shownKeys sets, for a build with a memo, the key of what a page shows of
@@ -96,12 +103,15 @@ func (s *Site) shownKeys() {
 		return
 	}
 	s.shown = make(map[*dataset.Figure]uint64, len(s.Data.Figures))
+	s.recordKeys = make(map[*dataset.Figure]uint64, len(s.Data.Figures))
 	for _, f := range s.Data.Figures {
 		status := ""
 		if t := s.targetOf[f]; t != nil {
 			status = string(t.Status)
 		}
-		s.shown[f] = s.memo.Sum(s.Data.Stamp(f), s.quotesEn[f], status)
+		record := s.memo.Sum(strconv.FormatUint(s.Data.Stamp(f), 36), s.quotesEn[f], s.Base)
+		s.recordKeys[f] = record
+		s.shown[f] = s.memo.Sum(strconv.FormatUint(record, 36), status)
 	}
 	s.allShown = s.figuresKey(s.Data.Figures)
 }

@@ -1,10 +1,11 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
+	"strings"
 
 	"reportsite/internal/chart"
 	"reportsite/internal/content"
@@ -24,7 +25,7 @@ func (s *Site) pageTree() []*Page {
 		dir := func(p string) string { return lang + "/" + p }
 		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang),
 			fill: func(p *Page) { home := s.homePage(lang); p.Data, p.Charts = home, home.Charts },
-			deps: pageDeps{more: func() string { return s.figuresKey(s.homeFigures(lang)) }, content: []string{contentKey(lang, "index")}}})
+			deps: pageDeps{more: func() string { return s.figuresKey(s.homeFigures()) }, content: []string{contentKey(lang, "index")}}})
 		for _, r := range s.Data.Reports {
 			add(&Page{URL: dir("reports/" + r.ID + "/"), File: dir("reports/" + r.ID + "/index.html"), Lang: lang, Layout: "report", Section: "reports",
 				Title: r.Title(lang), Description: r.Summary(lang), fill: func(p *Page) { p.Data = s.reportPage(r, lang) },
@@ -39,7 +40,7 @@ func (s *Site) pageTree() []*Page {
 		add(&Page{URL: dir("compare/"), File: dir("compare/index.html"), Lang: lang, Layout: "compare", Section: "compare",
 			Title: t("compare.title"), Description: t("compare.description"),
 			fill: func(p *Page) { cp := s.comparePage(lang); p.Data, p.Charts = cp, cp.Charts },
-			deps: pageDeps{more: func() string { return s.figuresKey(s.compareFigures(lang)) }}})
+			deps: pageDeps{more: func() string { return s.figuresKey(s.compareFigures()) }}})
 		add(&Page{URL: dir("indicators/"), File: dir("indicators/index.html"), Lang: lang, Layout: "indicators", Section: "indicators",
 			Title: t("indicators.title"), Description: t("indicators.description"),
 			fill: func(p *Page) { p.Data = s.indicatorGroups() }, deps: pageDeps{more: s.indicatorCounts}})
@@ -48,7 +49,7 @@ func (s *Site) pageTree() []*Page {
 			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
 				Title: in.Name(lang), Description: in.Definition(lang), Charts: ic.Charts,
 				fill: func(p *Page) {
-					p.Data = &IndicatorPage{Indicator: in, Figures: dataset.Distinct(s.sorted[in]), Charts: ic.Charts, Omitted: ic.Omitted}
+					p.Data = &IndicatorPage{Indicator: in, Figures: s.distinct[in], Charts: ic.Charts, Omitted: ic.Omitted}
 				},
 				deps: pageDeps{figures: s.sorted[in], more: func() string { return s.sameKey(s.sorted[in]) }}})
 		}
@@ -182,13 +183,16 @@ func (s *Site) dataPage() *DataPage {
 	return d
 }
 
-func (s *Site) indicatorGroups() []IndicatorGroup {
+func (s *Site) indicatorGroups() []IndicatorGroup { return s.groups }
+
+// groupIndicators sorts the indicators into their categories for the index.
+func (s *Site) groupIndicators() []IndicatorGroup {
 	var out []IndicatorGroup
 	for _, c := range dataset.Categories {
 		g := IndicatorGroup{Category: c}
 		for _, in := range s.Data.Indicators {
 			if in.Category == c {
-				g.Indicators = append(g.Indicators, IndicatorEntry{in, len(dataset.Distinct(s.sorted[in]))})
+				g.Indicators = append(g.Indicators, IndicatorEntry{in, len(s.distinct[in])})
 			}
 		}
 		if len(g.Indicators) > 0 {
@@ -201,26 +205,38 @@ func (s *Site) indicatorGroups() []IndicatorGroup {
 // sortedFigures orders figures by region, period, kind and id, the order of
 // every table of observations.
 func sortedFigures(in []*dataset.Figure) []*dataset.Figure {
-	out := append([]*dataset.Figure(nil), in...)
 	regionRank := map[string]int{}
 	for i, r := range dataset.Regions {
 		regionRank[r.ID] = i
 	}
 	kindRank := map[string]int{dataset.Actual: 0, dataset.Expected: 1, dataset.Target: 2}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	// The ranks are looked up once per figure, not once per comparison.
+	type ranked struct {
+		f            *dataset.Figure
+		region, kind int
+	}
+	rs := make([]ranked, len(in))
+	for i, f := range in {
+		rs[i] = ranked{f, regionRank[f.Region], kindRank[f.Kind]}
+	}
+	slices.SortStableFunc(rs, func(x, y ranked) int {
+		a, b := x.f, y.f
 		switch {
-		case a.Region != b.Region:
-			return regionRank[a.Region] < regionRank[b.Region]
+		case x.region != y.region:
+			return cmp.Compare(x.region, y.region)
 		case a.Period.To != b.Period.To:
-			return a.Period.To < b.Period.To
+			return cmp.Compare(a.Period.To, b.Period.To)
 		case a.Period.From != b.Period.From:
-			return a.Period.From < b.Period.From
-		case a.Kind != b.Kind:
-			return kindRank[a.Kind] < kindRank[b.Kind]
+			return cmp.Compare(a.Period.From, b.Period.From)
+		case x.kind != y.kind:
+			return cmp.Compare(x.kind, y.kind)
 		}
-		return a.ID < b.ID
+		return strings.Compare(a.ID, b.ID)
 	})
+	out := make([]*dataset.Figure, len(rs))
+	for i, r := range rs {
+		out[i] = r.f
+	}
 	return out
 }
 

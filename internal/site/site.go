@@ -78,7 +78,33 @@ func (st Stats) Summary() string {
 type Output struct {
 	Stats
 	Files map[string][]byte
+	// Parts holds the files kept as a list of parts, joined only when they
+	// are read (see File): the data exports of a build with a memo, which
+	// are tens of megabytes on a large site and change with every edit of
+	// a figure, are made of the records kept from the build before.
+	Parts map[string][][]byte
 	mu    sync.Mutex
+}
+
+// File returns a file of the site, and whether there is one.
+func (o *Output) File(p string) ([]byte, bool) {
+	if b, ok := o.Files[p]; ok {
+		return b, true
+	}
+	parts, ok := o.Parts[p]
+	return bytes.Join(parts, nil), ok
+}
+
+// KeepParts stores a file as a list of parts that the caller will not
+// change.
+func (o *Output) KeepParts(p string, parts [][]byte) error {
+	o.mu.Lock()
+	if o.Parts == nil {
+		o.Parts = map[string][][]byte{}
+	}
+	o.Parts[p] = parts
+	o.mu.Unlock()
+	return nil
 }
 
 // Write stores a copy of a file (the caller may reuse data).
@@ -126,7 +152,10 @@ type Site struct {
 
 	pages     []*Page
 	sorted    map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
-	byYear    map[int][]*dataset.Figure                // the figures of each year (see yearOf)
+	distinct  map[*dataset.Indicator][]*dataset.Figure // the same, each number once
+	byYear    map[int][]*dataset.Figure                // the figures of each year (see yearOf), in file order
+	joint     []*dataset.Figure                        // see jointFigures
+	groups    []IndicatorGroup                         // the indicators by category, for the index
 	templates *render.Templates
 	liveLoad  bool
 	search    bool
@@ -136,8 +165,10 @@ type Site struct {
 	// translation's version, and the key of what a page shows of a figure.
 	memo        *memo.Memo
 	global      string
+	contentKey  string            // the editorial pages' files
 	translation map[string]string // by report id
 	shown       map[*dataset.Figure]uint64
+	recordKeys  map[*dataset.Figure]uint64 // the key of a figure's record in the exports
 	allShown    string
 }
 
@@ -183,7 +214,8 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			return withErrs[[]*Term]{v, e}, true
 		})
 		s.Glossary, rest = glossary.v, append(rest, glossary.errs...)
-		pages, _ := memo.Get(m, "content", m.Files(fsys, filesBelow(m, fsys, "content")...), func() (withErrs[map[string]*content.Page], bool) {
+		s.contentKey = m.Files(fsys, filesBelow(m, fsys, "content")...)
+		pages, _ := memo.Get(m, "content", s.contentKey, func() (withErrs[map[string]*content.Page], bool) {
 			v, e := content.Load(fsys, cfg.Languages)
 			return withErrs[map[string]*content.Page]{v, e}, true
 		})
@@ -273,19 +305,33 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	if len(errs.Errors()) > 0 {
 		return s, errs
 	}
-	s.sorted = map[*dataset.Indicator][]*dataset.Figure{}
+	s.sorted = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))
+	s.distinct = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))
 	for _, in := range s.Data.Indicators {
-		s.sorted[in] = sortedFigures(s.Data.Measures(in))
+		// The order depends on the figures alone: a preview sorts again
+		// only the indicators whose figures were read again.
+		figs := s.Data.Measures(in)
+		sorted, _ := memo.Get(m, "sorted "+in.ID, s.instances(figs), func() ([2][]*dataset.Figure, bool) {
+			sorted := sortedFigures(figs)
+			return [2][]*dataset.Figure{sorted, dataset.Distinct(sorted)}, true
+		})
+		s.sorted[in], s.distinct[in] = sorted[0], sorted[1]
 	}
 	s.Years = s.years()
 	s.yearTargets = map[int][]*dataset.Figure{}
 	s.byYear = map[int][]*dataset.Figure{}
-	for _, f := range sortedFigures(s.Data.Figures) {
+	var targetFigs []*dataset.Figure
+	for _, f := range s.Data.Figures {
 		if f.Kind == dataset.Target {
-			s.yearTargets[yearOf(f)] = append(s.yearTargets[yearOf(f)], f)
+			targetFigs = append(targetFigs, f)
 		}
 		s.byYear[yearOf(f)] = append(s.byYear[yearOf(f)], f)
 	}
+	for _, f := range sortedFigures(targetFigs) {
+		s.yearTargets[yearOf(f)] = append(s.yearTargets[yearOf(f)], f)
+	}
+	s.joint = s.jointFigures()
+	s.groups = s.groupIndicators()
 	s.Comparisons = compare.Pairs(s.Data)
 	s.Targets = targets.Track(s.Data)
 	s.targetOf = map[*dataset.Figure]*targets.Target{}
@@ -436,10 +482,17 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 	errs.Append(write("robots.txt", s.robots()))
 	errs.Append(write("sitemap.xml", s.sitemap()))
 	for _, lang := range s.Languages {
-		feed, err := s.feed(lang)
-		errs.Append(err)
-		if err == nil {
-			errs.Append(write(lang+"/feed.xml", feed))
+		// A feed lists the reports and the editorial pages.
+		feed, _ := memo.Get(s.memo, "feed "+lang, s.global+"|"+s.Data.Version()+"|"+s.contentKey+"|"+fmt.Sprint(s.Years), func() (withErrs[[]byte], bool) {
+			b, err := s.feed(lang)
+			var e diag.List
+			e.Append(err)
+			return withErrs[[]byte]{b, e}, err == nil
+		})
+		errs = append(errs, feed.errs...)
+		if len(feed.errs) == 0 {
+			written.Add(1)
+			errs.Append(keep(sink, lang+"/feed.xml", feed.v))
 		}
 	}
 	st.Files = int(written.Load())
@@ -451,6 +504,20 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 // the site will not change (what a memo remembers).
 type Keeper interface {
 	Keep(path string, data []byte) error
+}
+
+// PartsKeeper is a Sink that can hold a file as a list of parts (see
+// Output.Parts).
+type PartsKeeper interface {
+	KeepParts(path string, parts [][]byte) error
+}
+
+// keepParts hands a file made of parts that will not change to a sink.
+func keepParts(sink Sink, p string, parts [][]byte) error {
+	if k, ok := sink.(PartsKeeper); ok {
+		return k.KeepParts(p, parts)
+	}
+	return keep(sink, p, bytes.Join(parts, nil))
 }
 
 // keep hands data that will not change to a sink.

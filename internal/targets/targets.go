@@ -129,8 +129,8 @@ func (t *Target) reached(v float64) bool {
 // is judged once; Also lists the other figures that set it.
 func Track(d *dataset.Dataset) []*Target {
 	var out []*Target
-	for _, f := range dataset.Distinct(d.Figures) {
-		if f.Kind == dataset.Target {
+	for _, f := range d.Figures {
+		if f.Kind == dataset.Target && d.Same(f)[0] == f { // each target once
 			t := judge(f, actuals(d, f))
 			for _, o := range d.Same(f) {
 				if o != f {
@@ -147,7 +147,7 @@ func Track(d *dataset.Dataset) []*Target {
 // each number once.
 func actuals(d *dataset.Dataset, t *dataset.Figure) []*dataset.Figure {
 	var out []*dataset.Figure
-	for _, f := range dataset.Distinct(d.Measures(t.Indicator)) {
+	for _, f := range d.Numbers(t.Indicator) {
 		if f.Kind == dataset.Actual && f.Region == t.Region && f.Change == "" && f.Per == "" && !f.IsRange {
 			out = append(out, f)
 		}
