@@ -195,6 +195,18 @@ func (m *Memo) Join(n int, sum func(i int) uint64) string {
 	return strconv.FormatUint(h, 36)
 }
 
+// Combine returns a sum for several sums, in order (0 with a nil Memo).
+func (m *Memo) Combine(sums ...uint64) uint64 {
+	if m == nil {
+		return 0
+	}
+	h := uint64(len(sums))
+	for _, v := range sums {
+		h = mix(h ^ v)
+	}
+	return h
+}
+
 // mix is the finaliser of SplitMix64: every bit of x affects every bit of
 // the result.
 func mix(x uint64) uint64 {

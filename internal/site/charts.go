@@ -42,13 +42,18 @@ func (s *Site) buildCharts() diag.List {
 	s.indicatorCharts = map[string]*IndicatorCharts{}
 	s.compareCharts = map[string][]*Chart{}
 	add := func(c *Chart) { s.Charts[c.Lang+":"+c.ID] = c }
+	// A chart holds its figures: its key names the values.
+	keys := map[*dataset.Indicator]string{}
+	if s.memo != nil {
+		for _, in := range s.Data.Indicators {
+			keys[in] = s.global + "|" + s.Data.Version() + "|" + s.figuresKey(s.sorted[in]) + "|" + s.instances(s.sorted[in])
+		}
+	}
 	for _, lang := range s.Languages {
 		l := s.labels(lang)
 		for _, in := range s.Data.Indicators {
-			// A chart holds its figures: its key names the values.
 			figs := s.sorted[in]
-			key := s.global + "|" + s.Data.Version() + "|" + s.figuresKey(figs) + "|" + s.instances(figs)
-			made, _ := memo.Get(s.memo, "charts "+lang+":"+in.ID, key, func() (indicatorChartsOrErr, bool) {
+			made, _ := memo.Get(s.memo, "charts "+lang+":"+in.ID, keys[in], func() (indicatorChartsOrErr, bool) {
 				cs, omitted, err := chart.Indicator(in, figs, l)
 				return indicatorChartsOrErr{&IndicatorCharts{Charts: cs, Omitted: omitted}, err}, err == nil
 			})

@@ -2,11 +2,11 @@ package site
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
+	"reportsite/internal/targets"
 )
 
 // A preview's build (Options.Memo) renders again only the pages whose
@@ -20,6 +20,9 @@ import (
 
 // pageDeps are what a page shows besides what every page shows.
 type pageDeps struct {
+	// id names what the page shows of the figures, the same in both
+	// languages ("report ID"), so that its key is worked out once.
+	id      string
 	figures []*dataset.Figure // in rows, lists, charts and counts
 	report  string            // a report's id: its text and translation
 	content []string          // editorial pages, by content.Key
@@ -104,14 +107,19 @@ func (s *Site) shownKeys() {
 	}
 	s.shown = make(map[*dataset.Figure]uint64, len(s.Data.Figures))
 	s.recordKeys = make(map[*dataset.Figure]uint64, len(s.Data.Figures))
+	base := s.memo.Sum(s.Base)
+	statuses := map[targets.Status]uint64{}
 	for _, f := range s.Data.Figures {
-		status := ""
+		var status uint64
 		if t := s.targetOf[f]; t != nil {
-			status = string(t.Status)
+			if statuses[t.Status] == 0 {
+				statuses[t.Status] = s.memo.Sum(string(t.Status))
+			}
+			status = statuses[t.Status]
 		}
-		record := s.memo.Sum(strconv.FormatUint(s.Data.Stamp(f), 36), s.quotesEn[f], s.Base)
+		record := s.memo.Combine(s.Data.Stamp(f), s.quoteSums[f], base)
 		s.recordKeys[f] = record
-		s.shown[f] = s.memo.Sum(strconv.FormatUint(record, 36), status)
+		s.shown[f] = s.memo.Combine(record, status)
 	}
 	s.allShown = s.figuresKey(s.Data.Figures)
 }
@@ -127,17 +135,34 @@ func (s *Site) figuresKey(figs []*dataset.Figure) string {
 	return s.memo.Join(len(figs), func(i int) uint64 { return s.shown[figs[i]] })
 }
 
-// pageKey is the key of everything a page shows.
-func (s *Site) pageKey(p *Page) string {
+// pageKeys are the keys of every page, what pages of both languages show
+// of the figures worked out once.
+func (s *Site) pageKeys() []string {
+	shared := map[string]string{}
+	keys := make([]string, len(s.pages))
+	for i, p := range s.pages {
+		d := p.deps
+		k, ok := shared[d.id]
+		if !ok || d.id == "" {
+			if d.more != nil {
+				k += "more " + d.more() + "|"
+			}
+			if len(d.figures) > 0 {
+				k += "figures " + s.figuresKey(d.figures) + "|"
+			}
+			shared[d.id] = k
+		}
+		keys[i] = s.pageKey(p, k)
+	}
+	return keys
+}
+
+// pageKey is the key of everything a page shows, given the key of what it
+// shows of the figures.
+func (s *Site) pageKey(p *Page, figures string) string {
 	var b strings.Builder
-	b.WriteString(s.global + "|" + s.Data.Version() + "|" + p.File + "|" + p.Layout + "|")
+	b.WriteString(s.global + "|" + s.Data.Version() + "|" + p.File + "|" + p.Layout + "|" + figures)
 	d := p.deps
-	if d.more != nil {
-		b.WriteString("more " + d.more() + "|")
-	}
-	if len(d.figures) > 0 {
-		b.WriteString("figures " + s.figuresKey(d.figures) + "|")
-	}
 	if d.report != "" {
 		b.WriteString("translation " + s.translation[d.report] + "|")
 	}

@@ -25,25 +25,25 @@ func (s *Site) pageTree() []*Page {
 		dir := func(p string) string { return lang + "/" + p }
 		add(&Page{URL: dir(""), File: dir("index.html"), Lang: lang, Layout: "home", Section: "home", Title: s.Title(lang), Description: s.Description(lang),
 			fill: func(p *Page) { home := s.homePage(lang); p.Data, p.Charts = home, home.Charts },
-			deps: pageDeps{more: func() string { return s.figuresKey(s.homeFigures()) }, content: []string{contentKey(lang, "index")}}})
+			deps: pageDeps{id: "home", more: func() string { return s.figuresKey(s.homeFigures()) }, content: []string{contentKey(lang, "index")}}})
 		for _, r := range s.Data.Reports {
 			add(&Page{URL: dir("reports/" + r.ID + "/"), File: dir("reports/" + r.ID + "/index.html"), Lang: lang, Layout: "report", Section: "reports",
 				Title: r.Title(lang), Description: r.Summary(lang), fill: func(p *Page) { p.Data = s.reportPage(r, lang) },
-				deps: pageDeps{figures: s.Data.FiguresOf(r), report: r.ID}})
+				deps: pageDeps{id: "report " + r.ID, figures: s.Data.FiguresOf(r), report: r.ID}})
 		}
 		for _, y := range s.Years {
 			add(&Page{URL: dir(fmt.Sprintf("years/%d/", y)), File: dir(fmt.Sprintf("years/%d/index.html", y)), Lang: lang, Layout: "year", Section: "years",
 				Title: fmt.Sprintf(t("year.title"), y), Description: fmt.Sprintf(t("year.description"), y),
 				fill: func(p *Page) { yp := s.yearPage(y, lang); p.Data, p.Charts = yp, yp.Charts },
-				deps: pageDeps{figures: s.byYear[y], years: true, content: []string{contentKey(lang, fmt.Sprintf("years/%d", y))}}})
+				deps: pageDeps{id: fmt.Sprint("year ", y), figures: s.byYear[y], years: true, content: []string{contentKey(lang, fmt.Sprintf("years/%d", y))}}})
 		}
 		add(&Page{URL: dir("compare/"), File: dir("compare/index.html"), Lang: lang, Layout: "compare", Section: "compare",
 			Title: t("compare.title"), Description: t("compare.description"),
 			fill: func(p *Page) { cp := s.comparePage(lang); p.Data, p.Charts = cp, cp.Charts },
-			deps: pageDeps{more: func() string { return s.figuresKey(s.compareFigures()) }}})
+			deps: pageDeps{id: "compare", more: func() string { return s.figuresKey(s.compareFigures()) }}})
 		add(&Page{URL: dir("indicators/"), File: dir("indicators/index.html"), Lang: lang, Layout: "indicators", Section: "indicators",
 			Title: t("indicators.title"), Description: t("indicators.description"),
-			fill: func(p *Page) { p.Data = s.indicatorGroups() }, deps: pageDeps{more: s.indicatorCounts}})
+			fill: func(p *Page) { p.Data = s.indicatorGroups() }, deps: pageDeps{id: "indicators", more: s.indicatorCounts}})
 		for _, in := range s.Data.Indicators {
 			ic := s.indicatorCharts[lang+":"+in.ID]
 			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
@@ -51,14 +51,14 @@ func (s *Site) pageTree() []*Page {
 				fill: func(p *Page) {
 					p.Data = &IndicatorPage{Indicator: in, Figures: s.distinct[in], Charts: ic.Charts, Omitted: ic.Omitted}
 				},
-				deps: pageDeps{figures: s.sorted[in], more: func() string { return s.sameKey(s.sorted[in]) }}})
+				deps: pageDeps{id: "indicator " + in.ID, figures: s.sorted[in], more: func() string { return s.sameKey(s.sorted[in]) }}})
 		}
 		add(&Page{URL: dir("targets/"), File: dir("targets/index.html"), Lang: lang, Layout: "targets", Section: "targets",
 			Title: t("targets.title"), Description: t("targets.description"), Script: "assets/js/sort.js",
-			fill: func(p *Page) { p.Data = s.targetsPage() }, deps: pageDeps{more: func() string { return s.figuresKey(s.targetFigures()) }}})
+			fill: func(p *Page) { p.Data = s.targetsPage() }, deps: pageDeps{id: "targets", more: func() string { return s.figuresKey(s.targetFigures()) }}})
 		add(&Page{URL: dir("data/"), File: dir("data/index.html"), Lang: lang, Layout: "data", Section: "data",
 			Title: t("data.title"), Description: t("data.description"),
-			fill: func(p *Page) { p.Data = s.dataPage() }, deps: pageDeps{more: func() string { return fmt.Sprint(*s.dataPage()) }}})
+			fill: func(p *Page) { p.Data = s.dataPage() }, deps: pageDeps{id: "data", more: func() string { return fmt.Sprint(*s.dataPage()) }}})
 		about := s.page(lang, "about", dir("about/"))
 		add(&Page{URL: dir("about/"), File: dir("about/index.html"), Lang: lang, Layout: "about", Section: "about",
 			Title: about.Title, Description: about.Description, Data: &AboutPage{Page: about, Glossary: s.Glossary},

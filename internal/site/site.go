@@ -169,6 +169,7 @@ type Site struct {
 	translation map[string]string // by report id
 	shown       map[*dataset.Figure]uint64
 	recordKeys  map[*dataset.Figure]uint64 // the key of a figure's record in the exports
+	quoteSums   map[*dataset.Figure]uint64 // a sum of each figure's English sentence
 	allShown    string
 }
 
@@ -264,10 +265,17 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			c.errs = append(c.errs, s.checkTranslatedFigures(r, t)...)
 			c.errs = append(c.errs, s.checkGlossary(gloss, units, t)...)
 			c.quotes = s.englishQuotes(r, t, c.units)
+			if m != nil {
+				c.sums = make(map[string]uint64, len(c.quotes))
+				for id, q := range c.quotes {
+					c.sums[id] = m.Sum(q)
+				}
+			}
 			return c, !c.errs.Internal()
 		})
 	}, func(i int, e *diag.Error) { checks[i].errs = append(slices.Clip(checks[i].errs), e) })
 	s.quotesEn = make(map[*dataset.Figure]string, len(s.Data.Figures))
+	s.quoteSums = map[*dataset.Figure]uint64{}
 	for i, r := range reports {
 		t := raw[r.ID]
 		if t == nil {
@@ -281,6 +289,9 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		for _, f := range s.Data.FiguresOf(r) {
 			if q, ok := checks[i].quotes[f.ID]; ok {
 				s.quotesEn[f] = q
+				if m != nil {
+					s.quoteSums[f] = checks[i].sums[f.ID]
+				}
 			}
 		}
 		s.Translations[r.ID] = t
@@ -370,6 +381,7 @@ type withErrs[T any] struct {
 type translationChecks struct {
 	errs   diag.List
 	quotes map[string]string
+	sums   map[string]uint64    // a sum of each English sentence, for the keys of what shows it
 	units  map[string]i18n.Unit // by id, with their hashes
 }
 
@@ -427,6 +439,10 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 		defer diag.Recover(&errs, "writing the data exports")
 		errs = s.writeExports(sink, &written)
 	}()
+	var keys []string
+	if s.memo != nil {
+		keys = s.pageKeys()
+	}
 	failed := make([]diag.List, len(s.pages))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -444,7 +460,7 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 				// A page whose key is as in the last build is taken as
 				// it was; a page with errors is not remembered.
 				p := s.pages[i]
-				b, _ := memo.Get(s.memo, "page "+p.File, s.pageKey(p), func() ([]byte, bool) {
+				b, _ := memo.Get(s.memo, "page "+p.File, keys[i], func() ([]byte, bool) {
 					rendered.Add(1)
 					var out []byte
 					failed[i] = s.renderPage(p, &buf, func(_ string, b []byte) error { out = bytes.Clone(b); return nil })
