@@ -106,6 +106,11 @@ func (d *Dataset) Stamp(f *Figure) uint64 { return f.stamp }
 // itself. It is 0 for a dataset loaded without a memo.
 func (d *Dataset) Instance(f *Figure) uint64 { return f.instance }
 
+// Name is a sum of a figure's id and indicator (for the key of the index
+// of indicators, which lists the figures of each). It is 0 for a dataset
+// loaded without a memo.
+func (d *Dataset) Name(f *Figure) uint64 { return f.name }
+
 // Version is a key for the reports, with their texts, and the indicators,
 // as Stamp is for a figure.
 func (d *Dataset) Version() string { return d.version }

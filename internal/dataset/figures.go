@@ -56,7 +56,7 @@ type Figure struct {
 	Indicator             *Indicator `toml:"-"`
 	Match                 Match      `toml:"-"` // where the quote is in the report
 	key                   string
-	stamp, instance       uint64 // see Dataset.Stamp and Dataset.Instance
+	stamp, instance, name uint64 // see Dataset.Stamp, Instance and Name
 }
 
 // Kinds of figure.
@@ -128,6 +128,7 @@ func (l *loader) figures() []*Figure {
 					l.checkFigure(fig, &d.checks[k])
 					fig.key = fig.makeKey()
 					fig.stamp = l.memo.Sum(against, fig.entry())
+					fig.name = l.memo.Sum(fig.ID, fig.IndicatorID)
 					fig.instance = instance
 				}
 			}

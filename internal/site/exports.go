@@ -64,7 +64,8 @@ func (s *Site) writeExports(sink Sink, files *atomic.Int64) diag.List {
 	figures("data/figures.json", s.Data.Figures, true)
 	figures("data/figures.csv", s.Data.Figures, false)
 	if s.memo != nil { // the indicators and the ids of their figures
-		key = s.global + "|" + s.Data.Version() + "|" + s.stamps(s.Data.Figures)
+		figs := s.Data.Figures
+		key = s.global + "|" + s.Data.Version() + "|" + s.memo.Join(len(figs), func(i int) uint64 { return s.Data.Name(figs[i]) })
 	}
 	stream("data/indicators.json", func(w io.Writer) error { _, err := w.Write(dataset.IndicatorsJSON(s.Data)); return err })
 	if s.memo != nil {
