@@ -1,6 +1,7 @@
 package tomlx
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -18,19 +19,29 @@ type scanned struct {
 }
 
 func scan(path, src string, off int) *scanned {
-	file := &path
-	top := &Table{file: file}
+	f := &file{path: path}
+	top := &Table{file: f}
 	s := &scanned{tables: map[string][]*Table{"": {top}}}
 	cur := top
-	// One copy of each key name, so that the positions do not hold on to
-	// the file's text.
-	names := map[string]string{}
-	intern := func(k string) string {
-		if v, ok := names[k]; ok {
-			return v
+	// Each key name once, by number, so that the positions are small and
+	// do not hold on to the file's text.
+	names := map[string]uint16{}
+	number := func(k string) (uint16, bool) {
+		if n, ok := names[k]; ok {
+			return n, true
 		}
-		names[k] = strings.Clone(k)
-		return names[k]
+		if len(f.names) > math.MaxUint16 {
+			return 0, false
+		}
+		names[k] = uint16(len(f.names))
+		f.names = append(f.names, strings.Clone(k))
+		return names[k], true
+	}
+	col16 := func(c int32) uint16 {
+		if c > math.MaxUint16 {
+			return 0
+		}
+		return uint16(c)
 	}
 	inString := "" // the delimiter of an open multi-line string
 	depth := 0     // open brackets of a multi-line array
@@ -58,7 +69,7 @@ func scan(path, src string, off int) *scanned {
 		trimmed := strings.TrimLeft(line, " \t")
 		indent := len(line) - len(trimmed)
 		if name, array, ok := header(trimmed); ok {
-			cur = &Table{file: file, header: pos{int32(n), int32(utf8.RuneCountInString(line[:indent]) + 1)}}
+			cur = &Table{file: f, header: pos{int32(n), int32(utf8.RuneCountInString(line[:indent]) + 1)}}
 			name = strings.Clone(name)
 			if array {
 				s.tables[name] = append(s.tables[name], cur)
@@ -72,11 +83,13 @@ func scan(path, src string, off int) *scanned {
 			continue
 		}
 		col := func(s string) int32 { return int32(utf8.RuneCountInString(line[:len(line)-len(s)]) + 1) }
-		kp := keyPos{key: intern(key), key1: pos{int32(n), col(trimmed)}, val1: pos{int32(n), col(rest)}}
-		if strings.HasPrefix(rest, "[") {
-			kp.elems = elements(src, start+len(line)-len(rest), n, int(kp.val1.col))
+		if name, ok := number(key); ok {
+			valCol := col(rest)
+			cur.keys = append(cur.keys, keyPos{line: int32(n), name: name, keyCol: col16(col(trimmed)), valCol: col16(valCol)})
+			if strings.HasPrefix(rest, "[") {
+				cur.arrays = append(cur.arrays, arrayPos{name, elements(src, start+len(line)-len(rest), n, int(valCol))})
+			}
 		}
-		cur.keys = append(cur.keys, kp)
 		for _, q := range []string{`"""`, `'''`} {
 			if strings.HasPrefix(rest, q) && strings.Count(rest, q) == 1 {
 				inString = q

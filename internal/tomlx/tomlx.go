@@ -34,27 +34,54 @@ import (
 // pair of numbers each, because every figure and every translated block
 // holds its own.
 type Table struct {
-	file   *string // the file's path, shared by all its tables
+	file   *file // shared by all the tables of a file
 	header pos
 	keys   []keyPos
+	arrays []arrayPos // for the keys whose value is an array
 	err    *diag.Error
+}
+
+// file is what the tables of a file share: its path and the names of the
+// keys written in it, which keyPos refers to by number.
+type file struct {
+	path  string
+	names []string
 }
 
 // pos is a line and a column (in characters), 0 for none.
 type pos struct{ line, col int32 }
 
+// keyPos is where a key and its value start: a key and its value begin on
+// the same line. It is twelve bytes, as a file of figures holds a million
+// of them.
 type keyPos struct {
-	key        string
-	key1, val1 pos   // where the key and its value start
-	elems      []pos // where each element of an array value starts
+	line           int32
+	name           uint16 // in file.names
+	keyCol, valCol uint16 // 0 past 65,535 characters
+}
+
+// arrayPos is where each element of an array value starts.
+type arrayPos struct {
+	name  uint16
+	elems []pos
 }
 
 func (t *Table) at(p pos) diag.Pos {
 	d := diag.Pos{Line: int(p.line), Col: int(p.col)}
 	if t.file != nil {
-		d.File = *t.file
+		d.File = t.file.path
 	}
 	return d
+}
+
+// key returns the position of key in the table, if it is written there.
+func (t *Table) key(key string) (keyPos, bool) {
+	for _, k := range t.keys {
+		if t.file.names[k.name] == key {
+			return k, true
+		}
+	}
+	return keyPos{}, false
 }
 
 // Header is the position of the table's [[header]] line (or the file, for
@@ -72,10 +99,8 @@ func (t *Table) At(key string) diag.Pos {
 	if t == nil {
 		return diag.Pos{}
 	}
-	for _, k := range t.keys {
-		if k.key == key {
-			return t.at(k.val1)
-		}
+	if k, ok := t.key(key); ok {
+		return t.at(pos{k.line, int32(k.valCol)})
 	}
 	return t.at(t.header)
 }
@@ -85,12 +110,8 @@ func (t *Table) Has(key string) bool {
 	if t == nil {
 		return false
 	}
-	for _, k := range t.keys {
-		if k.key == key {
-			return true
-		}
-	}
-	return false
+	_, ok := t.key(key)
+	return ok
 }
 
 // Elem is the position of the i-th element (from 0) of the array that is
@@ -99,9 +120,9 @@ func (t *Table) Elem(key string, i int) diag.Pos {
 	if t == nil {
 		return diag.Pos{}
 	}
-	for _, k := range t.keys {
-		if k.key == key && i >= 0 && i < len(k.elems) {
-			return t.at(k.elems[i])
+	for _, a := range t.arrays {
+		if t.file.names[a.name] == key && i >= 0 && i < len(a.elems) {
+			return t.at(a.elems[i])
 		}
 	}
 	return t.At(key)
@@ -112,10 +133,8 @@ func (t *Table) KeyAt(key string) diag.Pos {
 	if t == nil {
 		return diag.Pos{}
 	}
-	for _, k := range t.keys {
-		if k.key == key {
-			return t.at(k.key1)
-		}
+	if k, ok := t.key(key); ok {
+		return t.at(pos{k.line, int32(k.keyCol)})
 	}
 	return t.at(t.header)
 }
@@ -233,8 +252,8 @@ func (b *binder) table(m map[string]any, rv reflect.Value, t *Table, path string
 func (t *Table) order(m map[string]any) []string {
 	var out []string
 	for _, k := range t.keys {
-		if _, ok := m[k.key]; ok && !slices.Contains(out, k.key) {
-			out = append(out, k.key)
+		if name := t.file.names[k.name]; has(m, name) && !slices.Contains(out, name) {
+			out = append(out, name)
 		}
 	}
 	var rest []string
@@ -245,6 +264,11 @@ func (t *Table) order(m map[string]any) []string {
 	}
 	slices.Sort(rest)
 	return append(out, rest...)
+}
+
+func has(m map[string]any, key string) bool {
+	_, ok := m[key]
+	return ok
 }
 
 func join(path, key string) string {
