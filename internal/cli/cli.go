@@ -214,15 +214,17 @@ func noSearch(err error) string {
 // or GOMEMLIMIT in the environment say otherwise. A build is one burst of
 // allocation whose live data grows with the inputs: the heap may grow to
 // three times the live data before a collection, and the soft memory limit
-// past which the collector works harder is eight times the size of the
+// past which the collector works harder is six times the size of the
 // inputs (at least 256 MiB), so that it scales with the work instead of
-// making a large site collect all the time.
+// making a large site collect all the time. (The live data after loading
+// is about twice the inputs; the pages being rendered and the exports
+// being written need the rest.)
 func tuneGC(root string) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(max(256<<20, 8*inputSize(root)))
+		debug.SetMemoryLimit(max(256<<20, 6*inputSize(root)))
 	}
 }
 
