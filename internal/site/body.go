@@ -29,7 +29,7 @@ func (v *View) Body(rp *ReportPage) template.HTML {
 	// written once, not grown step by step.
 	size := 0
 	for _, bl := range rp.Blocks {
-		size += len(bl.HTML) + len(bl.Lead) + len(bl.Original) + 400*len(bl.Figures) + 200
+		size += len(bl.HTML) + len(bl.Lead) + len(bl.Original) + 800*len(bl.Figures) + 300
 	}
 	b.Grow(size)
 	esc := template.HTMLEscapeString

@@ -277,6 +277,7 @@ func (s *Site) figureLink(lang string) func(*dataset.Figure) (href, title string
 // followed by links to the figures) and the corrections made by errata.
 func annotate(text string, spans []span, corr []seed.Correction, errHref func(int) string, link func(*dataset.Figure) (string, string)) template.HTML {
 	var b strings.Builder
+	b.Grow(len(text) + len(text)/8 + 300*len(spans) + 300*len(corr))
 	esc := template.HTMLEscapeString
 	pos := 0
 	type event struct {
@@ -299,7 +300,7 @@ func annotate(text string, spans []span, corr []seed.Correction, errHref func(in
 	})
 	for _, ev := range evs {
 		if ev.at > pos {
-			b.WriteString(esc(text[pos:ev.at]))
+			writeEsc(&b, text[pos:ev.at])
 			pos = ev.at
 		}
 		switch ev.kind {
@@ -327,7 +328,7 @@ func annotate(text string, spans []span, corr []seed.Correction, errHref func(in
 		}
 	}
 	if pos < len(text) {
-		b.WriteString(esc(text[pos:]))
+		writeEsc(&b, text[pos:])
 	}
 	return template.HTML(b.String())
 }
