@@ -19,6 +19,11 @@ go test ./...
 for pkg in $(go list ./...); do
   for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz' || true); do
     echo "fuzzing $pkg $target for ${FUZZTIME:-5s}"
-    go test -run '^$' -fuzz "^${target}\$" -fuzztime "${FUZZTIME:-5s}" "$pkg" >/dev/null
+    if ! out=$(go test -run '^$' -fuzz "^${target}\$" -fuzztime "${FUZZTIME:-5s}" "$pkg" 2>&1); then
+      # The failing input is printed (and saved under testdata/fuzz) so
+      # that the failure can be replayed with plain `go test`.
+      echo "$out" | grep -v '^fuzz: elapsed' >&2
+      exit 1
+    fi
   done
 done
