@@ -8,11 +8,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"reportsite/internal/search"
@@ -37,17 +35,7 @@ func TestSearchInBrowser(t *testing.T) {
 	srv := httptest.NewServer(http.StripPrefix("/repo", http.FileServer(http.Dir(out))))
 	defer srv.Close()
 	ctx := testsite.Browser(t)
-	var mu sync.Mutex
-	var jsErrors []string
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
-			mu.Lock()
-			jsErrors = append(jsErrors, fmt.Sprint(e.ExceptionDetails.Text, e.ExceptionDetails.Exception))
-			mu.Unlock()
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	js := testsite.WatchJS(t, ctx, false)
 	do := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		step, cancel := context.WithTimeout(ctx, 60*time.Second)
@@ -158,9 +146,7 @@ func TestSearchInBrowser(t *testing.T) {
 		t.Errorf("ticking Sichuan did not empty the results of a Chongqing report, or did not go into the address: %v", err)
 	}
 
-	mu.Lock()
-	defer mu.Unlock()
-	if len(jsErrors) > 0 {
-		t.Errorf("JavaScript errors: %v", jsErrors)
+	if problems := js.Take(); len(problems) > 0 {
+		t.Errorf("JavaScript errors: %v", problems)
 	}
 }

@@ -6,12 +6,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
 
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -44,17 +42,7 @@ func TestCiteInBrowser(t *testing.T) {
 		fsys[p] = &fstest.MapFile{Data: b}
 	}
 	ctx := testsite.Browser(t)
-	var mu sync.Mutex
-	var jsErrors []string
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
-			mu.Lock()
-			jsErrors = append(jsErrors, fmt.Sprint(e.ExceptionDetails.Text, e.ExceptionDetails.Exception))
-			mu.Unlock()
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
+	js := testsite.WatchJS(t, ctx, false)
 	run := func(what string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		step, cancel := context.WithTimeout(ctx, 30*time.Second)
@@ -132,9 +120,7 @@ func TestCiteInBrowser(t *testing.T) {
 			}
 		})
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(jsErrors) > 0 {
-		t.Errorf("JavaScript errors: %v", jsErrors)
+	if problems := js.Take(); len(problems) > 0 {
+		t.Errorf("JavaScript errors: %v", problems)
 	}
 }

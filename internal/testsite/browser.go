@@ -2,11 +2,14 @@ package testsite
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -64,4 +67,48 @@ func Eval[T any](t testing.TB, ctx context.Context, expr string) T {
 		t.Fatalf("evaluating %s: %v", expr, err)
 	}
 	return v
+}
+
+// JSProblems collects what pages in a browser report as wrong: uncaught
+// exceptions and, when asked, console errors and warnings.
+type JSProblems struct {
+	mu   sync.Mutex
+	list []string
+}
+
+// WatchJS starts collecting the JavaScript problems of the browser's pages;
+// with console set, console errors and warnings count too.
+func WatchJS(t testing.TB, ctx context.Context, console bool) *JSProblems {
+	t.Helper()
+	p := &JSProblems{}
+	err := chromedp.Listen(ctx, func(ev any) {
+		var s string
+		switch e := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			s = fmt.Sprint(e.ExceptionDetails.Text, e.ExceptionDetails.Exception)
+		case *runtime.EventConsoleAPICalled:
+			if !console || (e.Type != runtime.ConsoleAPICalledTypeError && e.Type != runtime.ConsoleAPICalledTypeWarning) {
+				return
+			}
+			s = fmt.Sprint("console ", e.Type, ": ", e.Args)
+		default:
+			return
+		}
+		p.mu.Lock()
+		p.list = append(p.list, s)
+		p.mu.Unlock()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Take returns the problems collected since the last Take.
+func (p *JSProblems) Take() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	list := p.list
+	p.list = nil
+	return list
 }

@@ -1,11 +1,15 @@
 // Draws every chart of a page. Each <div class="chart" id="chart-X"> has its
-// ECharts option, built by the site, in <script id="chart-X-option">. Charts
-// are drawn when they scroll into view and follow their container's size;
-// labels and tooltips use the page's language.
+// ECharts option, built by the site, in <script id="chart-X-option">.
+// ECharts itself (the URL in this script's data-echarts) is fetched only
+// when the first chart comes near the screen, so a page's first paint and
+// its reading never wait for it; charts are drawn as they scroll into view
+// and follow their container's size; labels and tooltips use the page's
+// language.
 (function () {
   "use strict";
-  document.documentElement.classList.add("js");
-  if (!window.echarts) return;
+  var self = document.currentScript;
+  var charts = document.querySelectorAll("div.chart[id]");
+  if (!charts.length || !self) return;
 
   function format(lang, v) {
     if (typeof v !== "number") return v;
@@ -32,14 +36,26 @@
     }
   }
 
-  var charts = document.querySelectorAll("div.chart[id]");
+  // Charts waiting for ECharts; the library is requested once.
+  var waiting = [], requested = false;
+  function show(el) {
+    if (window.echarts) return draw(el);
+    waiting.push(el);
+    if (requested) return;
+    requested = true;
+    var s = document.createElement("script");
+    s.src = self.dataset.echarts;
+    s.onload = function () { waiting.splice(0).forEach(draw); };
+    document.head.appendChild(s);
+  }
+
   if (!("IntersectionObserver" in window)) {
-    charts.forEach(draw);
+    charts.forEach(show);
     return;
   }
   var io = new IntersectionObserver(function (entries) {
     entries.forEach(function (e) {
-      if (e.isIntersecting) { io.unobserve(e.target); draw(e.target); }
+      if (e.isIntersecting) { io.unobserve(e.target); show(e.target); }
     });
   }, { rootMargin: "200px" });
   charts.forEach(function (el) { io.observe(el); });
