@@ -135,8 +135,12 @@ func (l *loader) figures() []*Figure {
 			return d, !d.errs.Internal()
 		})
 	}, func(i int, e *diag.Error) { files[i].errs = append(files[i].errs, e) })
-	seen := map[string]*Figure{}
-	var out []*Figure
+	n := 0
+	for _, file := range files {
+		n += len(file.raw.Figure)
+	}
+	seen := make(map[string]*Figure, n)
+	out := make([]*Figure, 0, n)
 	for _, file := range files {
 		l.errs = append(l.errs, file.errs...)
 		for k, fig := range file.raw.Figure {
