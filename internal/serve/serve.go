@@ -20,6 +20,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -207,7 +208,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	out, errs, warnings := s.site, s.errs, s.warnings
+	out, errs, warnings, version := s.site, s.errs, s.warnings, s.version
 	s.mu.RUnlock()
 	// The path is cleaned before it is used, and a redirect goes to the
 	// cleaned path: "//evil.example/../zh" must not send the browser to
@@ -238,14 +239,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
-	if strings.HasPrefix(ctype, "text/html") && (len(errs) > 0 || len(warnings) > 0 || body == nil) {
-		body = withReport(body, errs, warnings, s.fsys)
+	if strings.HasPrefix(ctype, "text/html") {
+		if len(errs) > 0 || len(warnings) > 0 || body == nil {
+			body = withReport(body, errs, warnings, s.fsys)
+		}
+		body = stamp(body, version)
 	}
 	w.WriteHeader(status)
 	w.Write(body)
 }
 
-// events streams a "reload" event after every rebuild (server-sent events).
+// reloadScript is how pages load the reload script.
+var reloadScript = []byte(`src="/_reportsite/reload.js"`)
+
+// stamp tells a page's reload script which rebuild the page shows, so that
+// a rebuild that ends while the page loads, before the script listens, is
+// not missed.
+func stamp(page []byte, version int) []byte {
+	return bytes.Replace(page, reloadScript, fmt.Appendf(nil, `src="/_reportsite/reload.js?v=%d"`, version), 1)
+}
+
+// events streams a "reload" event after every rebuild (server-sent events),
+// and at once if the page (its ?v=) shows an older rebuild than the last.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
 	if !ok {
@@ -256,6 +271,15 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprint(w, "retry: 500\n\n")
 	flusher.Flush()
+	if seen, err := strconv.Atoi(r.URL.Query().Get("v")); err == nil {
+		s.mu.RLock()
+		v := s.version
+		s.mu.RUnlock()
+		if v != seen {
+			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v)
+			flusher.Flush()
+		}
+	}
 	for {
 		s.mu.RLock()
 		changed, v := s.changed, s.version
@@ -270,10 +294,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-const reloadJS = `// reportsite serve: reload this page after every rebuild.
+const reloadJS = `// reportsite serve: reload this page after every rebuild, including one
+// that ended while the page was loading (the server stamps the page's
+// rebuild into this script's address).
 (function () {
-  var es = new EventSource("/_reportsite/events");
-  es.addEventListener("reload", function () { location.reload(); });
+  var v = new URL(document.currentScript.src).searchParams.get("v");
+  var es = new EventSource("/_reportsite/events" + (v === null ? "" : "?v=" + v));
+  es.addEventListener("reload", function () { es.close(); location.reload(); });
 })();
 `
 

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -234,5 +235,52 @@ func TestRedirectsStayOnTheSite(t *testing.T) {
 		if loc != want {
 			t.Errorf("GET %s: %d, Location %q, want %q", path, rec.Code, loc, want)
 		}
+	}
+}
+
+// TestReloadNotMissed: a rebuild that ends after a page was served but
+// before its reload script listens still reloads it. The page's script
+// address carries the rebuild the page shows; the event stream opened with
+// an older one says "reload" at once, and with the current one waits.
+func TestReloadNotMissed(t *testing.T) {
+	s := New(testsite.Copy(t), io.Discard)
+	if errs := s.Rebuild(); errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	_, page := get(t, ts.URL+"/en/about/")
+	m := regexp.MustCompile(`src="(/_reportsite/reload\.js\?v=(\d+))"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("the page's reload script does not say which rebuild the page shows")
+	}
+	// The first event of a stream opened with version v, or "" if none
+	// comes within a second.
+	first := func(v string) string {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/_reportsite/events?v="+v, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "event: ") {
+				return sc.Text()
+			}
+		}
+		return ""
+	}
+	if e := first(m[2]); e != "" {
+		t.Errorf("a page of the current rebuild got %q", e)
+	}
+	s.Rebuild() // while the page was loading
+	if e := first(m[2]); e != "event: reload" {
+		t.Errorf("a page of the rebuild before got %q, want a reload at once", e)
+	}
+	if _, js := get(t, ts.URL+m[1]); !strings.Contains(js, "?v=") {
+		t.Error("the reload script does not pass the page's rebuild on")
 	}
 }
