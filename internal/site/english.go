@@ -32,7 +32,21 @@ func (s *Site) englishQuotes(r *dataset.Report, t *i18n.Translation, units map[s
 }
 
 // englishQuote is the English sentence of a figure, or "".
-func (s *Site) englishQuote(f *dataset.Figure) string { return s.quotesEn[f] }
+func (s *Site) englishQuote(f *dataset.Figure) string {
+	if c := s.checked[f.Report]; c != nil {
+		return c.quotes[f.ID]
+	}
+	return ""
+}
+
+// quoteSum is a sum of a figure's English sentence, for the keys of what
+// shows it (0 without a memo or a sentence).
+func (s *Site) quoteSum(f *dataset.Figure) uint64 {
+	if c := s.checked[f.Report]; c != nil {
+		return c.sums[f.ID]
+	}
+	return 0
+}
 
 // sentenceAround returns the sentence of text that holds text[start:end]. A
 // sentence ends at . ! ? or ; followed by a space, unless the full stop

@@ -117,7 +117,7 @@ func (s *Site) shownKeys() {
 			}
 			status = statuses[t.Status]
 		}
-		record := s.memo.Combine(s.Data.Stamp(f), s.quoteSums[f], base)
+		record := s.memo.Combine(s.Data.Stamp(f), s.quoteSum(f), base)
 		s.recordKeys[f] = record
 		s.shown[f] = s.memo.Combine(record, status)
 	}

@@ -143,11 +143,11 @@ type Site struct {
 	Targets      []*targets.Target
 	Charts       map[string]*Chart // by language and id: "en:ind-smart-factories"
 
-	quotesEn        map[*dataset.Figure]string      // the English sentence of each figure
-	units           map[string]map[string]i18n.Unit // the translation units of each translated report, by id
-	indicatorCharts map[string]*IndicatorCharts     // by language and indicator id
-	compareCharts   map[string][]*Chart             // by language
-	yearTargets     map[int][]*dataset.Figure       // the targets for each year, in table order
+	checked         map[*dataset.Report]*translationChecks // each translated report's, with the English sentence of each of its figures
+	units           map[string]map[string]i18n.Unit        // the translation units of each translated report, by id
+	indicatorCharts map[string]*IndicatorCharts            // by language and indicator id
+	compareCharts   map[string][]*Chart                    // by language
+	yearTargets     map[int][]*dataset.Figure              // the targets for each year, in table order
 	targetOf        map[*dataset.Figure]*targets.Target
 
 	pages     []*Page
@@ -169,7 +169,6 @@ type Site struct {
 	translation map[string]string // by report id
 	shown       map[*dataset.Figure]uint64
 	recordKeys  map[*dataset.Figure]uint64 // the key of a figure's record in the exports
-	quoteSums   map[*dataset.Figure]uint64 // a sum of each figure's English sentence
 	allShown    string
 }
 
@@ -274,8 +273,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			return c, !c.errs.Internal()
 		})
 	}, func(i int, e *diag.Error) { checks[i].errs = append(slices.Clip(checks[i].errs), e) })
-	s.quotesEn = make(map[*dataset.Figure]string, len(s.Data.Figures))
-	s.quoteSums = map[*dataset.Figure]uint64{}
+	s.checked = make(map[*dataset.Report]*translationChecks, len(reports))
 	for i, r := range reports {
 		t := raw[r.ID]
 		if t == nil {
@@ -286,14 +284,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		}
 		errs = append(errs, checks[i].errs...)
 		s.units[r.ID] = checks[i].units
-		for _, f := range s.Data.FiguresOf(r) {
-			if q, ok := checks[i].quotes[f.ID]; ok {
-				s.quotesEn[f] = q
-				if m != nil {
-					s.quoteSums[f] = checks[i].sums[f.ID]
-				}
-			}
-		}
+		s.checked[r] = &checks[i]
 		s.Translations[r.ID] = t
 	}
 	for _, id := range sortedKeys(raw) {
@@ -328,7 +319,6 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		})
 		s.sorted[in], s.distinct[in] = sorted[0], sorted[1]
 	}
-	s.Years = s.years()
 	s.yearTargets = map[int][]*dataset.Figure{}
 	s.byYear = map[int][]*dataset.Figure{}
 	var targetFigs []*dataset.Figure
@@ -336,9 +326,14 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		if f.Kind == dataset.Target {
 			targetFigs = append(targetFigs, f)
 		}
-		s.byYear[yearOf(f)] = append(s.byYear[yearOf(f)], f)
+		y := yearOf(f)
+		s.byYear[y] = append(s.byYear[y], f)
 	}
-	for _, f := range sortedFigures(targetFigs) {
+	s.Years = s.years()
+	sortedTargets, _ := memo.Get(m, "sorted targets", s.instances(targetFigs), func() ([]*dataset.Figure, bool) {
+		return sortedFigures(targetFigs), true
+	})
+	for _, f := range sortedTargets {
 		s.yearTargets[yearOf(f)] = append(s.yearTargets[yearOf(f)], f)
 	}
 	s.joint = s.jointFigures()
@@ -670,8 +665,9 @@ func (s *Site) checkConfigRefs() diag.List {
 	return errs
 }
 
-// years lists every year a report covers or a figure ends in: a figure is
-// listed under the last year of its period, once.
+// years lists every year a report covers or a figure ends in (the years of
+// byYear, made first): a figure is listed under the last year of its
+// period, once.
 func (s *Site) years() []int {
 	set := map[int]bool{}
 	for _, r := range s.Data.Reports {
@@ -679,8 +675,8 @@ func (s *Site) years() []int {
 			set[y] = true
 		}
 	}
-	for _, f := range s.Data.Figures {
-		set[yearOf(f)] = true
+	for y := range s.byYear {
+		set[y] = true
 	}
 	var ys []int
 	for y := range set {
