@@ -9,10 +9,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
@@ -127,7 +125,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *out == "" {
 		*out = filepath.Join(*root, "public")
 	}
-	guard := publish.Guard{Root: *root, Inputs: serve.Inputs}
+	guard := publish.Guard{Root: *root, Inputs: site.Inputs}
 	// Refuse a wrong output folder before the work, not after it.
 	if err := guard.Check(*out); err != nil {
 		return err
@@ -149,7 +147,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if noIndex != nil && !errors.Is(noIndex, search.ErrOff) {
 		return noIndex
 	}
-	tuneGC(*root)
+	site.TuneGC(os.DirFS(*root), false)
 	start := time.Now()
 	fsys := os.DirFS(*root)
 	s, errs := site.Load(fsys, site.Options{BaseURL: *base, Search: indexer != nil})
@@ -208,40 +206,6 @@ func noSearch(err error) string {
 		return "search: " + err.Error() + "\n"
 	}
 	return "search: Pagefind is not installed, so the site is built without search; " + search.Install + "\n"
-}
-
-// tuneGC sets the garbage collector for a build or a preview, unless GOGC
-// or GOMEMLIMIT in the environment say otherwise. A build is one burst of
-// allocation whose live data grows with the inputs: the heap may grow to
-// three times the live data before a collection, and the soft memory limit
-// past which the collector works harder is six times the size of the
-// inputs (at least 256 MiB), so that it scales with the work instead of
-// making a large site collect all the time. (The live data after loading
-// is about twice the inputs; the pages being rendered and the exports
-// being written need the rest.)
-func tuneGC(root string) {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(max(256<<20, 6*inputSize(root)))
-	}
-}
-
-// inputSize is the size of the files in the site's input folders.
-func inputSize(root string) int64 {
-	var n int64
-	for _, dir := range serve.Inputs {
-		filepath.WalkDir(filepath.Join(root, dir), func(_ string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				if info, err := d.Info(); err == nil {
-					n += info.Size()
-				}
-			}
-			return nil
-		})
-	}
-	return n
 }
 
 // failed reports a build that wrote nothing: the errors first, then the
@@ -325,7 +289,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	tuneGC(*root)
+	site.TuneGC(os.DirFS(*root), true)
 	return serve.Run(ctx, serve.Config{Root: *root, Addr: *addr, Log: stdout})
 }
 

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"reportsite/internal/site"
 	"reportsite/internal/synth"
 	"reportsite/internal/testsite"
 )
@@ -21,8 +21,8 @@ import (
 // copy of the site, opens a page in headless Chromium, appends a sentence to
 // the page's Markdown and waits until the reloaded page shows it.
 func BenchmarkEditToReload(b *testing.B) {
-	defer debug.SetGCPercent(debug.SetGCPercent(400)) // as the serve command sets it
 	root := testsite.Copy(b)
+	defer site.TuneGC(os.DirFS(root), true)() // as the serve command sets it
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ready := make(chan string, 1)
@@ -76,7 +76,7 @@ func BenchmarkEditToRebuiltSynthetic(b *testing.B) {
 }
 
 func benchEditToRebuilt(b *testing.B, root string) {
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer site.TuneGC(os.DirFS(root), true)() // as the serve command sets it
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s := New(root, io.Discard)

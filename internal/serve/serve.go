@@ -32,9 +32,6 @@ import (
 	"reportsite/internal/site"
 )
 
-// Inputs are the folders below the root that are watched.
-var Inputs = []string{"seeds", "data", "content", "layouts"}
-
 // Config configures Run.
 type Config struct {
 	Root string
@@ -124,7 +121,7 @@ func Run(ctx context.Context, cfg Config) error {
 		defer cancel()
 		srv.Shutdown(shut)
 	}()
-	fmt.Fprintf(cfg.Log, "serving http://%s/ — watching %s for changes; Ctrl-C stops\n", ln.Addr(), strings.Join(Inputs, "/ ")+"/")
+	fmt.Fprintf(cfg.Log, "serving http://%s/ — watching %s for changes; Ctrl-C stops\n", ln.Addr(), strings.Join(site.Inputs, "/ ")+"/")
 	if cfg.Ready != nil {
 		cfg.Ready <- ln.Addr().String()
 	}
@@ -142,7 +139,7 @@ func (s *Server) watch(ctx context.Context) (*fsnotify.Watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, dir := range Inputs {
+	for _, dir := range site.Inputs {
 		s.addTree(w, filepath.Join(s.root, dir))
 	}
 	go func() {

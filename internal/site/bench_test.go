@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/metrics"
 	"sort"
 	"strings"
@@ -40,9 +39,7 @@ func BenchmarkBuildSynthetic(b *testing.B) {
 // memory the process held from the OS (peak-MiB) and the number of pages.
 func benchBuild(b *testing.B, fsys fs.FS) {
 	b.ReportAllocs()
-	// The garbage collector as the build command sets it (cli.lowGC).
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(256 << 20))
+	defer TuneGC(fsys, false)() // as the build command sets it
 	runtime.GC()
 	var peak atomic.Uint64
 	stop := make(chan struct{})
@@ -110,6 +107,7 @@ func BenchmarkRebuildSynthetic(b *testing.B) {
 
 func benchRebuild(b *testing.B, root string) {
 	fsys := os.DirFS(root)
+	defer TuneGC(fsys, true)() // as the serve command sets it
 	m := memo.New()
 	opt := Options{BaseURL: "/", LiveReload: true, Memo: m}
 	if _, errs := Build(fsys, opt); errs.Err() != nil {

@@ -1,0 +1,50 @@
+package site
+
+import (
+	"runtime/debug"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestTuneGC: the soft memory limit is six times the inputs for a build
+// (at least 256 MiB) and sixteen for a preview (at least 512 MiB), GOGC
+// and GOMEMLIMIT in the environment win, and the settings before come back.
+func TestTuneGC(t *testing.T) {
+	big := fstest.MapFS{
+		"data/figures/a.toml": {Data: []byte(strings.Repeat("x", 100<<20))},
+		"seeds/a.txt":         {Data: []byte(strings.Repeat("y", 10<<20))},
+		"public/big.html":     {Data: []byte(strings.Repeat("z", 500<<20))}, // output, not input
+	}
+	small := fstest.MapFS{"data/site.toml": {Data: []byte("x")}}
+	before := debug.SetMemoryLimit(-1)
+	for _, tc := range []struct {
+		name    string
+		fsys    fstest.MapFS
+		preview bool
+		env     string
+		limit   int64
+	}{
+		{"large site", big, false, "", 6 * 110 << 20},
+		{"small site", small, false, "", 256 << 20},
+		{"large site, preview", big, true, "", 16 * 110 << 20},
+		{"small site, preview", small, true, "", 512 << 20},
+		{"GOMEMLIMIT set", big, false, "GOMEMLIMIT", before},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("GOMEMLIMIT", "")
+			if tc.env != "" {
+				t.Setenv(tc.env, "1GiB")
+			}
+			restore := TuneGC(tc.fsys, tc.preview)
+			got := debug.SetMemoryLimit(-1)
+			restore()
+			if got != tc.limit {
+				t.Errorf("limit %d MiB, want %d MiB", got>>20, tc.limit>>20)
+			}
+			if after := debug.SetMemoryLimit(-1); after != before {
+				t.Errorf("limit after restore %d, want %d", after, before)
+			}
+		})
+	}
+}
