@@ -39,15 +39,6 @@ func (s *Site) englishQuote(f *dataset.Figure) string {
 	return ""
 }
 
-// quoteSum is a sum of a figure's English sentence, for the keys of what
-// shows it (0 without a memo or a sentence).
-func (s *Site) quoteSum(f *dataset.Figure) uint64 {
-	if c := s.checked[f.Report]; c != nil {
-		return c.sums[f.ID]
-	}
-	return 0
-}
-
 // sentenceAround returns the sentence of text that holds text[start:end]. A
 // sentence ends at . ! ? or ; followed by a space, unless the full stop
 // ends an abbreviation (No., e.g.) or is part of a number.

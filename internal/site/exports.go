@@ -101,7 +101,7 @@ func (s *Site) records() (map[*dataset.Figure]record, diag.List) {
 	out := make(map[*dataset.Figure]record, len(s.Data.Figures))
 	for _, r := range s.Data.Reports {
 		figs := s.Data.FiguresOf(r)
-		made, _ := memo.Get(s.memo, "records "+r.ID, s.memo.Join(len(figs), func(i int) uint64 { return s.recordKeys[figs[i]] }), func() (withErrs[[]record], bool) {
+		made, _ := memo.Get(s.memo, "records "+r.ID, s.memo.Join(len(figs), func(i int) uint64 { return s.recordKey(r, i, figs[i]) }), func() (withErrs[[]record], bool) {
 			var m withErrs[[]record]
 			for _, f := range figs {
 				j, err := dataset.FigureJSON(f, s.absReportURL, s.englishQuote)

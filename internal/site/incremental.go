@@ -106,22 +106,31 @@ func (s *Site) shownKeys() {
 		return
 	}
 	s.shown = make(map[*dataset.Figure]uint64, len(s.Data.Figures))
-	s.recordKeys = make(map[*dataset.Figure]uint64, len(s.Data.Figures))
-	base := s.memo.Sum(s.Base)
+	s.baseSum = s.memo.Sum(s.Base)
 	statuses := map[targets.Status]uint64{}
-	for _, f := range s.Data.Figures {
-		var status uint64
-		if t := s.targetOf[f]; t != nil {
-			if statuses[t.Status] == 0 {
-				statuses[t.Status] = s.memo.Sum(string(t.Status))
+	for _, r := range s.Data.Reports {
+		for i, f := range s.Data.FiguresOf(r) {
+			var status uint64
+			if t := s.targetOf[f]; t != nil {
+				if statuses[t.Status] == 0 {
+					statuses[t.Status] = s.memo.Sum(string(t.Status))
+				}
+				status = statuses[t.Status]
 			}
-			status = statuses[t.Status]
+			s.shown[f] = s.memo.Combine(s.recordKey(r, i, f), status)
 		}
-		record := s.memo.Combine(s.Data.Stamp(f), s.quoteSum(f), base)
-		s.recordKeys[f] = record
-		s.shown[f] = s.memo.Combine(record, status)
 	}
 	s.allShown = s.figuresKey(s.Data.Figures)
+}
+
+// recordKey is the key of the record in the exports of f, the i-th figure
+// of report r: the figure as loaded, its English sentence and the base.
+func (s *Site) recordKey(r *dataset.Report, i int, f *dataset.Figure) uint64 {
+	var sentence uint64
+	if c := s.checked[r]; c != nil && i < len(c.sums) {
+		sentence = c.sums[i]
+	}
+	return s.memo.Combine(s.Data.Stamp(f), sentence, s.baseSum)
 }
 
 // sameKey is the key of how many figures give the same number as each of

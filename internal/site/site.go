@@ -168,7 +168,7 @@ type Site struct {
 	contentKey  string            // the editorial pages' files
 	translation map[string]string // by report id
 	shown       map[*dataset.Figure]uint64
-	recordKeys  map[*dataset.Figure]uint64 // the key of a figure's record in the exports
+	baseSum     uint64 // a sum of the base, for the keys of the exports' records
 	allShown    string
 }
 
@@ -265,9 +265,12 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			c.errs = append(c.errs, s.checkGlossary(gloss, units, t)...)
 			c.quotes = s.englishQuotes(r, t, c.units)
 			if m != nil {
-				c.sums = make(map[string]uint64, len(c.quotes))
-				for id, q := range c.quotes {
-					c.sums[id] = m.Sum(q)
+				figs := s.Data.FiguresOf(r)
+				c.sums = make([]uint64, len(figs))
+				for k, f := range figs {
+					if q, ok := c.quotes[f.ID]; ok {
+						c.sums[k] = m.Sum(q)
+					}
 				}
 			}
 			return c, !c.errs.Internal()
@@ -376,7 +379,7 @@ type withErrs[T any] struct {
 type translationChecks struct {
 	errs   diag.List
 	quotes map[string]string
-	sums   map[string]uint64    // a sum of each English sentence, for the keys of what shows it
+	sums   []uint64             // a sum of the English sentence of each of the report's figures, in order (0: none), for the keys of what shows them
 	units  map[string]i18n.Unit // by id, with their hashes
 }
 
