@@ -49,14 +49,25 @@ func (s *Site) buildCharts() diag.List {
 			keys[in] = s.global + "|" + s.Data.Version() + "|" + s.figuresKey(s.sorted[in]) + "|" + s.instances(s.sorted[in])
 		}
 	}
-	for _, lang := range s.Languages {
-		l := s.labels(lang)
-		for _, in := range s.Data.Indicators {
-			figs := s.sorted[in]
-			made, _ := memo.Get(s.memo, "charts "+lang+":"+in.ID, keys[in], func() (indicatorChartsOrErr, bool) {
-				cs, omitted, err := chart.Indicator(in, figs, l)
-				return indicatorChartsOrErr{&IndicatorCharts{Charts: cs, Omitted: omitted}, err}, err == nil
-			})
+	// The charts of each indicator in each language are drawn on every
+	// core, then taken in order.
+	labels := make([]chart.Labels, len(s.Languages))
+	for i, lang := range s.Languages {
+		labels[i] = s.labels(lang)
+	}
+	ins := s.Data.Indicators
+	drawn := make([]indicatorChartsOrErr, len(s.Languages)*len(ins))
+	diag.Each(len(drawn), "drawing the charts", func(i int) {
+		lang, l, in := s.Languages[i/len(ins)], labels[i/len(ins)], ins[i%len(ins)]
+		drawn[i], _ = memo.Get(s.memo, "charts "+lang+":"+in.ID, keys[in], func() (indicatorChartsOrErr, bool) {
+			cs, omitted, err := chart.Indicator(in, s.sorted[in], l)
+			return indicatorChartsOrErr{&IndicatorCharts{Charts: cs, Omitted: omitted}, err}, err == nil
+		})
+	}, func(i int, e *diag.Error) { drawn[i].err = e })
+	for li, lang := range s.Languages {
+		l := labels[li]
+		for k, in := range ins {
+			made := drawn[li*len(ins)+k]
 			if made.err != nil {
 				errs.Add(in.Header(), "", "%v", made.err)
 				continue

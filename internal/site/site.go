@@ -471,9 +471,9 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 			}
 		}()
 	}
-	for i, p := range s.pages {
+	for _, i := range s.renderOrder() {
 		next <- i
-		if strings.HasSuffix(p.File, ".html") {
+		if strings.HasSuffix(s.pages[i].File, ".html") {
 			st.Pages++
 		}
 	}
@@ -512,6 +512,30 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 	st.Files = int(written.Load())
 	st.Rendered = int(rendered.Load())
 	return st, errs
+}
+
+// heavyFirst ranks the layouts by how long a page of each takes to render
+// (the targets page about 11 ms, a year or report page 2 ms, an indicator
+// page 0.2 ms); the rest come between.
+var heavyFirst = map[string]int{"targets": 0, "year": 1, "report": 2, "indicators": 3, "home": 4, "compare": 5, "data": 6, "indicator": 9}
+
+// renderOrder is the order in which pages go to the rendering workers:
+// the slowest first, so that the workers finish together rather than one
+// of them rendering a large page alone at the end. The output does not
+// depend on it.
+func (s *Site) renderOrder() []int {
+	order := make([]int, len(s.pages))
+	for i := range order {
+		order[i] = i
+	}
+	rank := func(i int) int {
+		if r, ok := heavyFirst[s.pages[i].Layout]; ok {
+			return r
+		}
+		return 8
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return rank(a) - rank(b) })
+	return order
 }
 
 // Keeper is a Sink that can hold data as it is, without a copy: data that
