@@ -6,6 +6,7 @@ import (
 
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
+	"reportsite/internal/diag"
 	"reportsite/internal/targets"
 )
 
@@ -144,26 +145,43 @@ func (s *Site) figuresKey(figs []*dataset.Figure) string {
 	return s.memo.Join(len(figs), func(i int) uint64 { return s.shown[figs[i]] })
 }
 
-// pageKeys are the keys of every page, what pages of both languages show
-// of the figures worked out once.
-func (s *Site) pageKeys() []string {
-	shared := map[string]string{}
-	keys := make([]string, len(s.pages))
+// pageKeys are the keys of every page, worked out on every core; what the
+// pages of one id (a page in both languages) show of the figures is worked
+// out once, by the first of them. A page whose key could not be worked out
+// (a bug) has its error in failed.
+func (s *Site) pageKeys() (keys []string, failed []diag.List) {
+	first := map[string]int{}
+	rep := make([]int, len(s.pages)) // the page that works out what page i shows of the figures
 	for i, p := range s.pages {
-		d := p.deps
-		k, ok := shared[d.id]
-		if !ok || d.id == "" {
-			if d.more != nil {
-				k += "more " + d.more() + "|"
+		rep[i] = i
+		if id := p.deps.id; id != "" {
+			if j, ok := first[id]; ok {
+				rep[i] = j
+			} else {
+				first[id] = i
 			}
-			if len(d.figures) > 0 {
-				k += "figures " + s.figuresKey(d.figures) + "|"
-			}
-			shared[d.id] = k
 		}
-		keys[i] = s.pageKey(p, k)
 	}
-	return keys
+	shown := make([]string, len(s.pages))
+	keys = make([]string, len(s.pages))
+	failed = make([]diag.List, len(s.pages))
+	fail := func(i int, e *diag.Error) { failed[i] = append(failed[i], e) }
+	diag.Each(len(s.pages), "working out what the pages show", func(i int) {
+		if rep[i] != i {
+			return
+		}
+		d := s.pages[i].deps
+		if d.more != nil {
+			shown[i] += "more " + d.more() + "|"
+		}
+		if len(d.figures) > 0 {
+			shown[i] += "figures " + s.figuresKey(d.figures) + "|"
+		}
+	}, fail)
+	diag.Each(len(s.pages), "working out what the pages show", func(i int) {
+		keys[i] = s.pageKey(s.pages[i], shown[rep[i]])
+	}, fail)
+	return keys, failed
 }
 
 // pageKey is the key of everything a page shows, given the key of what it

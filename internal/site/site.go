@@ -438,10 +438,10 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 		errs = s.writeExports(sink, &written)
 	}()
 	var keys []string
-	if s.memo != nil {
-		keys = s.pageKeys()
-	}
 	failed := make([]diag.List, len(s.pages))
+	if s.memo != nil {
+		keys, failed = s.pageKeys()
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -456,7 +456,11 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 					continue
 				}
 				// A page whose key is as in the last build is taken as
-				// it was; a page with errors is not remembered.
+				// it was; a page with errors is not remembered, and one
+				// without a key is not rendered (the build fails).
+				if len(failed[i]) > 0 {
+					continue
+				}
 				p := s.pages[i]
 				b, _ := memo.Get(s.memo, "page "+p.File, keys[i], func() ([]byte, bool) {
 					rendered.Add(1)
