@@ -146,14 +146,17 @@ func New(reports []*Report, indicators []*Indicator, figures []*Figure) *Dataset
 	d := &Dataset{Reports: reports, Indicators: indicators, dropped: map[string]*diag.Error{}, fileFailed: map[string]*diag.Error{}}
 	d.reports = byID(d.Reports, func(r *Report) string { return r.ID })
 	d.indicators = byID(d.Indicators, func(in *Indicator) string { return in.ID })
-	d.index(figures)
+	d.index(figures, nil)
 	return d
 }
 
-// index sets the figures and the indices into them.
-func (d *Dataset) index(figures []*Figure) {
+// index sets the figures and the indices into them; ids, if not nil, is
+// the index by id, made while the figures were read.
+func (d *Dataset) index(figures []*Figure, ids map[string]*Figure) {
 	d.Figures = figures
-	d.figures = byID(d.Figures, func(f *Figure) string { return f.ID })
+	if d.figures = ids; ids == nil {
+		d.figures = byID(d.Figures, func(f *Figure) string { return f.ID })
+	}
 	d.byReport = map[*Report][]*Figure{}
 	d.byIndicator = map[*Indicator][]*Figure{}
 	d.same = map[string][]*Figure{}

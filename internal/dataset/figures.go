@@ -102,9 +102,10 @@ func (f *Figure) PeriodNote(lang string) string { return pick(lang, f.PeriodNote
 // Paragraph is the anchor id of the block the figure's quote is in.
 func (f *Figure) Paragraph() string { return f.Match.Block.ID }
 
-// figures reads every file of data/figures/ and checks each figure. A
-// figure with any error is left out.
-func (l *loader) figures() []*Figure {
+// figures reads every file of data/figures/ and checks each figure, and
+// returns those kept in file order and by id. A figure with any error is
+// left out.
+func (l *loader) figures() ([]*Figure, map[string]*Figure) {
 	names, err := fs.Glob(l.fsys, path.Join(FiguresDir, "*.toml"))
 	if err != nil {
 		l.errs.Append(err)
@@ -164,7 +165,7 @@ func (l *loader) figures() []*Figure {
 			out = append(out, fig)
 		}
 	}
-	return out
+	return out, seen
 }
 
 // decodedFigures is one file of figures, decoded and checked.
