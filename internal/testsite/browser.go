@@ -43,18 +43,27 @@ func Browser(t testing.TB) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
 	// The first run starts the browser; it must not have a timeout, which
-	// would stop the browser with it.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", path, err)
+	// would stop the browser with it. On a busy machine Chromium now and
+	// then exits at once without a word; it is started again, twice at
+	// most, before the test fails.
+	var err error
+	for attempt := 1; attempt <= 3; attempt++ {
+		fresh := append(opts[:len(opts):len(opts)], chromedp.UserDataDir(t.TempDir()))
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), fresh...)
+		ctx, cancel := chromedp.NewContext(actx)
+		if err = chromedp.Do(ctx); err == nil {
+			t.Cleanup(func() { cancel(); cancelAlloc() })
+			return ctx
+		}
+		cancel()
+		cancelAlloc()
+		time.Sleep(time.Duration(attempt) * 500 * time.Millisecond)
 	}
-	return ctx
+	t.Fatalf("starting %s (3 attempts): %v", path, err)
+	return nil
 }
 
 // Eval evaluates a JavaScript expression in the browser's page.
