@@ -128,8 +128,10 @@ func (l *loader) figures() ([]*Figure, map[string]*Figure) {
 				if fig.Err() == nil {
 					l.checkFigure(fig, &d.checks[k])
 					fig.key = fig.makeKey()
-					fig.stamp = l.memo.Sum(against, fig.entry())
-					fig.name = l.memo.Sum(fig.ID, fig.IndicatorID)
+					if l.memo != nil { // a build without a memo has no use for them
+						fig.stamp = l.memo.Sum(against, fig.entry())
+						fig.name = l.memo.Sum(fig.ID, fig.IndicatorID)
+					}
 					fig.instance = instance
 				}
 			}
