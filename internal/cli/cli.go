@@ -147,9 +147,9 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if noIndex != nil && !errors.Is(noIndex, search.ErrOff) {
 		return noIndex
 	}
-	site.TuneGC(os.DirFS(*root), false)
-	start := time.Now()
 	fsys := os.DirFS(*root)
+	site.TuneGC(fsys, false)
+	start := time.Now()
 	s, errs := site.Load(fsys, site.Options{BaseURL: *base, Search: indexer != nil})
 	if s == nil || errs.Err() != nil {
 		return failed(stderr, errs, *out)

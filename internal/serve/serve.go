@@ -269,25 +269,28 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprint(w, "retry: 500\n\n")
 	flusher.Flush()
-	if seen, err := strconv.Atoi(r.URL.Query().Get("v")); err == nil {
-		s.mu.RLock()
-		v := s.version
-		s.mu.RUnlock()
-		if v != seen {
-			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v)
-			flusher.Flush()
-		}
+	// seen is the rebuild the page shows: its ?v=, or else the last one.
+	// The version and the channel that closes at the next rebuild are read
+	// together, so that no rebuild falls between them.
+	s.mu.RLock()
+	seen := s.version
+	s.mu.RUnlock()
+	if v, err := strconv.Atoi(r.URL.Query().Get("v")); err == nil {
+		seen = v
 	}
 	for {
 		s.mu.RLock()
 		changed, v := s.changed, s.version
 		s.mu.RUnlock()
+		if v != seen {
+			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v)
+			flusher.Flush()
+			seen = v
+		}
 		select {
 		case <-r.Context().Done():
 			return
 		case <-changed:
-			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v+1)
-			flusher.Flush()
 		}
 	}
 }
