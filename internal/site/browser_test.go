@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"reportsite/internal/i18n"
@@ -392,5 +393,31 @@ func TestChartsWithoutJavaScript(t *testing.T) {
 		if rows == 0 {
 			t.Errorf("%s: no table rows beside the charts", url)
 		}
+	}
+}
+
+// TestChartsWithoutECharts: when ECharts cannot be fetched (a network
+// that drops it), the empty chart boxes are hidden once the fetch fails,
+// and the tables beside them stay.
+func TestChartsWithoutECharts(t *testing.T) {
+	srv := serveSite(t)
+	ctx := testsite.Browser(t)
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+		URLPatterns: []*network.BlockPattern{{URLPattern: "*://*:*/assets/vendor/echarts/*", Block: true}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	url := srv.URL + "/en/compare/"
+	step, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := chromedp.Do(step, chromedp.Navigate(url), chromedp.ScrollIntoView("div.chart"),
+		chromedp.WaitNotVisible("div.chart")); err != nil {
+		t.Fatalf("%s: the chart boxes stayed on the page without ECharts: %v", url, err)
+	}
+	if rows := testsite.Eval[int](t, ctx, `document.querySelectorAll(".chart-figure table tbody tr").length`); rows == 0 {
+		t.Errorf("%s: no table rows beside the charts", url)
 	}
 }

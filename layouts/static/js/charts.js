@@ -46,6 +46,9 @@
     var s = document.createElement("script");
     s.src = self.dataset.echarts;
     s.onload = function () { waiting.splice(0).forEach(draw); };
+    // Without ECharts the boxes would stay empty: hide them; the tables
+    // beside them carry the numbers.
+    s.onerror = function () { charts.forEach(function (el) { el.hidden = true; }); };
     document.head.appendChild(s);
   }
 
