@@ -1,9 +1,8 @@
 package site
 
 import (
-	"fmt"
+	"bytes"
 	"html/template"
-	"strings"
 
 	"reportsite/internal/dataset"
 )
@@ -24,67 +23,119 @@ import (
 // index with data-pagefind-ignore, so that a hit lands on the paragraph
 // itself.
 func (v *View) Body(rp *ReportPage) template.HTML {
-	var b strings.Builder
-	// Room for the text, the marks and the originals, so that the page is
-	// written once, not grown step by step.
-	size := 0
-	for _, bl := range rp.Blocks {
-		size += len(bl.HTML) + len(bl.Lead) + len(bl.Original) + 800*len(bl.Figures) + 300
+	return v.emit(func(b *bytes.Buffer) {
+		// Room for the text, the marks and the originals, so that the page
+		// grows once, not step by step.
+		size := 0
+		for _, bl := range rp.Blocks {
+			size += len(bl.HTML) + len(bl.Lead) + len(bl.Original) + 800*len(bl.Figures) + 300
+		}
+		b.Grow(size)
+		script := v.ScriptLang(rp.Report)
+		w := v.rowWriter(FigureTable{})
+		for _, bl := range rp.Blocks {
+			v.block(b, w, script, bl)
+		}
+	})
+}
+
+// block writes one block of a report's body, with its figures.
+func (v *View) block(b *bytes.Buffer, w *rowWriter, script string, bl *BlockView) {
+	switch bl.Kind {
+	case "heading":
+		h := string(rune('0' + min(max(bl.Level+1, 2), 5)))
+		put(b, "<h", h, ` id="`)
+		writeEsc(b, bl.ID)
+		put(b, `">`, string(bl.HTML), "</h", h, ">\n")
+	case "paragraph":
+		b.WriteString(`<p id="`)
+		writeEsc(b, bl.ID)
+		b.WriteString(`" data-pagefind-title="`)
+		writeEsc(b, bl.ID)
+		b.WriteString(`"`)
+		if bl.Fallback {
+			put(b, ` class="fallback" lang="`, script, `"`)
+		}
+		b.WriteString(">")
+		if bl.Lead != "" {
+			b.WriteString(`<strong class="lead" id="`)
+			writeEsc(b, bl.HeadingID)
+			put(b, `">`, string(bl.Lead), "</strong>")
+		}
+		put(b, string(bl.HTML), `<a class="permalink" href="#`)
+		writeEsc(b, bl.ID)
+		b.WriteString(`" aria-label="`)
+		writeEsc(b, v.T("report.permalink"))
+		b.WriteString(" ")
+		writeEsc(b, bl.ID)
+		b.WriteString(`"></a></p>` + "\n")
+	case "highlight":
+		b.WriteString(`<aside class="highlight" data-pagefind-ignore id="`)
+		writeEsc(b, bl.ID)
+		b.WriteString(`" aria-label="`)
+		writeEsc(b, v.T("report.highlight"))
+		put(b, `"><p>`, string(bl.HTML), "</p></aside>\n")
+	case "caption":
+		b.WriteString(`<p class="caption" id="`)
+		writeEsc(b, bl.ID)
+		b.WriteString(`" data-pagefind-title="`)
+		writeEsc(b, bl.ID)
+		b.WriteString(`" data-label="`)
+		writeEsc(b, v.T("report.caption"))
+		put(b, `">`, string(bl.HTML), "</p>\n")
+	default:
+		b.WriteString(`<p class="body-meta" id="`)
+		writeEsc(b, bl.ID)
+		put(b, `">`, string(bl.HTML), "</p>\n")
 	}
-	b.Grow(size)
-	esc := template.HTMLEscapeString
-	script := v.ScriptLang(rp.Report)
-	w := v.rowWriter(FigureTable{})
-	for _, bl := range rp.Blocks {
-		switch bl.Kind {
-		case "heading":
-			h := min(max(bl.Level+1, 2), 5)
-			fmt.Fprintf(&b, "<h%d id=\"%s\">%s</h%d>\n", h, esc(bl.ID), bl.HTML, h)
-		case "paragraph":
-			b.WriteString(`<p id="` + esc(bl.ID) + `" data-pagefind-title="` + esc(bl.ID) + `"`)
-			if bl.Fallback {
-				b.WriteString(` class="fallback" lang="` + script + `"`)
-			}
-			b.WriteString(">")
-			if bl.Lead != "" {
-				b.WriteString(`<strong class="lead" id="` + esc(bl.HeadingID) + `">` + string(bl.Lead) + "</strong>")
-			}
-			b.WriteString(string(bl.HTML))
-			b.WriteString(`<a class="permalink" href="#` + esc(bl.ID) + `" aria-label="` + esc(v.T("report.permalink")+" "+bl.ID) + `"></a></p>` + "\n")
-		case "highlight":
-			b.WriteString(`<aside class="highlight" data-pagefind-ignore id="` + esc(bl.ID) + `" aria-label="` + esc(v.T("report.highlight")) + `"><p>` + string(bl.HTML) + "</p></aside>\n")
-		case "caption":
-			b.WriteString(`<p class="caption" id="` + esc(bl.ID) + `" data-pagefind-title="` + esc(bl.ID) + `" data-label="` + esc(v.T("report.caption")) + `">` + string(bl.HTML) + "</p>\n")
-		default:
-			b.WriteString(`<p class="body-meta" id="` + esc(bl.ID) + `">` + string(bl.HTML) + "</p>\n")
-		}
-		if bl.Stale {
-			b.WriteString(`<p class="stale-note" data-pagefind-ignore>` + esc(v.T("report.block_stale")) + "</p>\n")
-		}
-		if bl.Original != "" && bl.Kind != "heading" {
-			b.WriteString(`<details class="original" data-pagefind-ignore><summary>` + esc(v.T("report.show_original")) + `</summary><p lang="` + script + `">` + string(bl.Original) + "</p></details>\n")
-		}
-		if len(bl.Figures) > 0 {
-			w.list(&b, bl.Figures)
-		}
+	if bl.Stale {
+		b.WriteString(`<p class="stale-note" data-pagefind-ignore>`)
+		writeEsc(b, v.T("report.block_stale"))
+		b.WriteString("</p>\n")
 	}
-	return template.HTML(b.String())
+	if bl.Original != "" && bl.Kind != "heading" {
+		b.WriteString(`<details class="original" data-pagefind-ignore><summary>`)
+		writeEsc(b, v.T("report.show_original"))
+		put(b, `</summary><p lang="`, script, `">`, string(bl.Original), "</p></details>\n")
+	}
+	if len(bl.Figures) > 0 {
+		w.list(b, bl.Figures)
+	}
 }
 
 // list writes the figures of one paragraph, under it.
-func (w *rowWriter) list(b *strings.Builder, figs []*dataset.Figure) {
-	v, esc := w.v, template.HTMLEscapeString
-	b.WriteString(`<details class="para-figures" data-pagefind-ignore><summary>` + esc(v.Plural("fig.in_paragraph", len(figs))) + "</summary>\n<ul>")
+func (w *rowWriter) list(b *bytes.Buffer, figs []*dataset.Figure) {
+	v := w.v
+	b.WriteString(`<details class="para-figures" data-pagefind-ignore><summary>`)
+	writeEsc(b, v.Plural("fig.in_paragraph", len(figs)))
+	b.WriteString("</summary>\n<ul>")
 	for _, f := range figs {
-		id := esc(f.ID)
-		b.WriteString(`<li id="f-` + id + `"><a href="` + esc(v.IndicatorURL(f.IndicatorID)) + `">` + esc(f.Indicator.Name(w.lang)) + "</a>: <strong>" +
-			esc(v.Value(f)) + "</strong> · " + esc(v.Region(f.Region)) + " · ")
+		b.WriteString(`<li id="f-`)
+		writeEsc(b, f.ID)
+		b.WriteString(`"><a href="`)
+		writeEsc(b, v.IndicatorURL(f.IndicatorID))
+		b.WriteString(`">`)
+		writeEsc(b, f.Indicator.Name(w.lang))
+		b.WriteString("</a>: <strong>")
+		writeEsc(b, v.Value(f))
+		b.WriteString("</strong> · ")
+		writeEsc(b, v.Region(f.Region))
+		b.WriteString(" · ")
 		w.period(b, f)
-		b.WriteString(` · <span class="kind kind-` + esc(f.Kind) + `">` + esc(v.Kind(f)) + "</span>")
+		b.WriteString(` · <span class="kind kind-`)
+		writeEsc(b, f.Kind)
+		b.WriteString(`">`)
+		writeEsc(b, v.Kind(f))
+		b.WriteString("</span>")
 		if f.Cumulative {
-			b.WriteString(" · " + esc(v.T("fig.cumulative")))
+			b.WriteString(" · ")
+			writeEsc(b, v.T("fig.cumulative"))
 		}
-		b.WriteString(` <a class="permalink" href="#f-` + id + `" aria-label="` + id + `"></a></li>` + "\n")
+		b.WriteString(` <a class="permalink" href="#f-`)
+		writeEsc(b, f.ID)
+		b.WriteString(`" aria-label="`)
+		writeEsc(b, f.ID)
+		b.WriteString(`"></a></li>` + "\n")
 	}
 	b.WriteString("</ul></details>\n")
 }

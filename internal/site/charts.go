@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"sort"
@@ -196,45 +197,71 @@ func sources(c *Chart) []Source {
 // of the cost of the many indicator pages; the chart around it is
 // layouts/partials/chart.html.
 func (v *View) DataTable(c *Chart) template.HTML {
-	var b strings.Builder
-	esc := template.HTMLEscapeString
-	b.WriteString(`<div class="table-wrap"><table class="chart-table reflow">` + "\n<thead><tr>")
-	for _, h := range c.Head {
-		b.WriteString(`<th scope="col">` + esc(h) + "</th>")
-	}
-	b.WriteString("</tr></thead>\n<tbody>")
-	for _, r := range c.Rows {
-		b.WriteString(`<tr><th scope="row">` + esc(r.Label) + "</th>")
-		for i, f := range r.Cells {
-			label := ""
-			if i+1 < len(c.Head) {
-				label = c.Head[i+1]
-			}
-			if f == nil {
-				b.WriteString(`<td class="num" data-label="` + esc(label) + `">—</td>`)
-				continue
-			}
-			b.WriteString(`<td class="num" data-label="` + esc(label) + `"><a href="` + esc(v.FigureURL(f)) + `" title="` + esc(v.Quote(f)) + `">` + esc(v.Value(f)) + "</a></td>")
+	return v.emit(func(b *bytes.Buffer) {
+		b.WriteString(`<div class="table-wrap"><table class="chart-table reflow">` + "\n<thead><tr>")
+		for _, h := range c.Head {
+			b.WriteString(`<th scope="col">`)
+			writeEsc(b, h)
+			b.WriteString("</th>")
 		}
-		b.WriteString("</tr>\n")
-	}
-	b.WriteString("</tbody></table></div>\n")
-	if len(c.Caveats) > 0 {
-		b.WriteString(`<p class="chart-caveats"><strong>` + esc(v.T("chart.caveats")) + "</strong> " + esc(strings.Join(c.Caveats, v.T("list.sep"))) + "</p>\n")
-	}
-	b.WriteString(`<p class="chart-source">` + esc(v.T("chart.sources")) + ": ")
-	for i, s := range sources(c) {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(esc(s.Report.Title(v.Lang)) + " ")
-		for j, p := range s.Paragraphs {
-			if j > 0 {
-				b.WriteString(", ")
+		b.WriteString("</tr></thead>\n<tbody>")
+		for _, r := range c.Rows {
+			b.WriteString(`<tr><th scope="row">`)
+			writeEsc(b, r.Label)
+			b.WriteString("</th>")
+			for i, f := range r.Cells {
+				label := ""
+				if i+1 < len(c.Head) {
+					label = c.Head[i+1]
+				}
+				b.WriteString(`<td class="num" data-label="`)
+				writeEsc(b, label)
+				if f == nil {
+					b.WriteString(`">—</td>`)
+					continue
+				}
+				b.WriteString(`"><a href="`)
+				writeEsc(b, v.FigureURL(f))
+				b.WriteString(`" title="`)
+				writeEsc(b, v.Quote(f))
+				b.WriteString(`">`)
+				writeEsc(b, v.Value(f))
+				b.WriteString("</a></td>")
 			}
-			b.WriteString(`<a href="` + esc(v.ReportURL(s.Report.ID)+"#"+p) + `">§` + esc(p) + "</a>")
+			b.WriteString("</tr>\n")
 		}
-	}
-	b.WriteString(`. <a class="download" href="` + esc(v.Href(c.CSV)) + `" download>` + esc(v.T("chart.csv")) + "</a></p>\n")
-	return template.HTML(b.String())
+		b.WriteString("</tbody></table></div>\n")
+		if len(c.Caveats) > 0 {
+			b.WriteString(`<p class="chart-caveats"><strong>`)
+			writeEsc(b, v.T("chart.caveats"))
+			b.WriteString("</strong> ")
+			writeEsc(b, strings.Join(c.Caveats, v.T("list.sep")))
+			b.WriteString("</p>\n")
+		}
+		b.WriteString(`<p class="chart-source">`)
+		writeEsc(b, v.T("chart.sources"))
+		b.WriteString(": ")
+		for i, s := range sources(c) {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			writeEsc(b, s.Report.Title(v.Lang))
+			b.WriteString(" ")
+			for j, p := range s.Paragraphs {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(`<a href="`)
+				writeEsc(b, v.ReportURL(s.Report.ID)+"#"+p)
+				b.WriteString(`">§`)
+				writeEsc(b, p)
+				b.WriteString("</a>")
+			}
+		}
+		b.WriteString(`. <a class="download" href="`)
+		writeEsc(b, v.Href(c.CSV))
+		b.WriteString(`" download>`)
+		writeEsc(b, v.T("chart.csv"))
+		b.WriteString("</a></p>\n")
+	})
 }

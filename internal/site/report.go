@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"sort"
@@ -276,9 +277,8 @@ func (s *Site) figureLink(lang string) func(*dataset.Figure) (href, title string
 // annotate escapes text and marks in it the spans that quote figures (each
 // followed by links to the figures) and the corrections made by errata.
 func annotate(text string, spans []span, corr []seed.Correction, errHref func(int) string, link func(*dataset.Figure) (string, string)) template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(text) + len(text)/8 + 300*len(spans) + 300*len(corr))
-	esc := template.HTMLEscapeString
 	pos := 0
 	type event struct {
 		at   int
@@ -305,23 +305,32 @@ func annotate(text string, spans []span, corr []seed.Correction, errHref func(in
 		}
 		switch ev.kind {
 		case 2:
-			sp := spans[ev.i]
-			ids := make([]string, len(sp.figs))
-			for k, f := range sp.figs {
-				ids[k] = f.ID
+			b.WriteString(`<mark class="fig" data-figures="`)
+			for k, f := range spans[ev.i].figs {
+				if k > 0 {
+					b.WriteString(" ")
+				}
+				writeEsc(&b, f.ID)
 			}
-			fmt.Fprintf(&b, `<mark class="fig" data-figures="%s">`, esc(strings.Join(ids, " ")))
+			b.WriteString(`">`)
 		case 0:
 			b.WriteString("</mark>")
 			for _, f := range spans[ev.i].figs {
 				href, title := link(f)
-				fmt.Fprintf(&b, `<a class="figref" href="%s" title="%s" aria-label="%s"></a>`, esc(href), esc(title), esc(title))
+				b.WriteString(`<a class="figref" href="`)
+				writeEsc(&b, href)
+				b.WriteString(`" title="`)
+				writeEsc(&b, title)
+				b.WriteString(`" aria-label="`)
+				writeEsc(&b, title)
+				b.WriteString(`"></a>`)
 			}
 		case 1:
 			c := corr[ev.i]
 			if c.Offset < pos {
 				continue
 			}
+			esc := template.HTMLEscapeString
 			fmt.Fprintf(&b, `<span class="erratum"><del data-printed="%s" title="%s"></del><ins>%s</ins><a class="erratum-ref" href="%s" data-n="%d" aria-label="%s"></a></span>`,
 				esc(c.Original), esc(c.Original), esc(c.Corrected), errHref(c.Ref), c.Ref, esc(fmt.Sprintf("erratum %d: %s → %s", c.Ref, c.Original, c.Corrected)))
 			pos = c.Offset + len(c.Corrected)

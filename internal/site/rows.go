@@ -1,8 +1,8 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
-	"strings"
 
 	"reportsite/internal/dataset"
 )
@@ -16,13 +16,13 @@ import (
 // row (labels, tags, addresses) is looked up and escaped once per table.
 // Every value is escaped.
 func (v *View) Rows(t FigureTable) template.HTML {
-	w := v.rowWriter(t)
-	var b strings.Builder
-	b.Grow(len(t.Figures) * 1200)
-	for _, f := range t.Figures {
-		w.row(&b, f)
-	}
-	return template.HTML(b.String())
+	return v.emit(func(b *bytes.Buffer) {
+		w := v.rowWriter(t)
+		b.Grow(len(t.Figures) * 1200)
+		for _, f := range t.Figures {
+			w.row(b, f)
+		}
+	})
 }
 
 // rowWriter holds what the rows of one table share.
@@ -51,8 +51,8 @@ func (v *View) rowWriter(t FigureTable) *rowWriter {
 	return w
 }
 
-func (w *rowWriter) row(b *strings.Builder, f *dataset.Figure) {
-	v, esc := w.v, template.HTMLEscapeString
+func (w *rowWriter) row(b *bytes.Buffer, f *dataset.Figure) {
+	v := w.v
 	b.WriteString("<tr")
 	if w.t.Anchors {
 		b.WriteString(` id="f-`)
@@ -70,30 +70,34 @@ func (w *rowWriter) row(b *strings.Builder, f *dataset.Figure) {
 		cumulative = w.cumulative
 	}
 	if w.t.Indicator {
-		b.WriteString("<td" + w.label["fig.indicator"] + `><a href="`)
+		put(b, "<td", w.label["fig.indicator"], `><a href="`)
 		writeEsc(b, v.IndicatorURL(f.IndicatorID))
 		b.WriteString(`">`)
 		writeEsc(b, f.Indicator.Name(w.lang))
-		b.WriteString("</a>" + cumulative + "</td>")
+		put(b, "</a>", cumulative, "</td>")
 		cumulative = ""
 	}
-	b.WriteString("<td" + w.label["fig.region"] + ">")
+	put(b, "<td", w.label["fig.region"], ">")
 	writeEsc(b, v.Region(f.Region))
-	b.WriteString(cumulative + "</td><td" + w.label["fig.period"] + ">")
+	put(b, cumulative, "</td><td", w.label["fig.period"], ">")
 	w.period(b, f)
-	b.WriteString("</td><td" + w.label["fig.kind"] + `><span class="kind kind-`)
+	put(b, "</td><td", w.label["fig.kind"], `><span class="kind kind-`)
 	writeEsc(b, f.Kind)
 	b.WriteString(`">`)
 	writeEsc(b, v.Kind(f))
 	b.WriteString("</span>")
 	if t := v.Site.targetOf[f]; t != nil {
-		b.WriteString(` <a class="status status-` + esc(string(t.Status)) + `" href="` + w.targets + "#t-" + esc(f.ID) + `">`)
+		b.WriteString(` <a class="status status-`)
+		writeEsc(b, string(t.Status))
+		put(b, `" href="`, w.targets, "#t-")
+		writeEsc(b, f.ID)
+		b.WriteString(`">`)
 		writeEsc(b, v.Status(t))
 		b.WriteString("</a>")
 	}
-	b.WriteString(`</td><td class="num"` + w.label["fig.value"] + ">")
+	put(b, `</td><td class="num"`, w.label["fig.value"], ">")
 	writeEsc(b, v.Value(f))
-	b.WriteString(`</td><td class="quote"` + w.label["fig.source"] + ">")
+	put(b, `</td><td class="quote"`, w.label["fig.source"], ">")
 	w.quote(b, f)
 	b.WriteString(` <a href="`)
 	writeEsc(b, v.FigureURL(f))
@@ -112,7 +116,7 @@ func (w *rowWriter) row(b *strings.Builder, f *dataset.Figure) {
 
 // period writes a figure's period, and where the text gives none, the tag
 // "period not stated" with the editor's reading.
-func (w *rowWriter) period(b *strings.Builder, f *dataset.Figure) {
+func (w *rowWriter) period(b *bytes.Buffer, f *dataset.Figure) {
 	writeEsc(b, w.v.Period(f))
 	if f.PeriodInferred {
 		b.WriteString(w.inferred)
@@ -127,7 +131,7 @@ func (w *rowWriter) period(b *strings.Builder, f *dataset.Figure) {
 // quote writes a figure's source sentence: on an English page the sentence
 // of the translation, with the Chinese quote beside it; the Chinese quote
 // alone where the English has none.
-func (w *rowWriter) quote(b *strings.Builder, f *dataset.Figure) {
+func (w *rowWriter) quote(b *bytes.Buffer, f *dataset.Figure) {
 	zh := func() {
 		b.WriteString(`<q lang="zh-`)
 		writeEsc(b, f.Report.Script)
@@ -154,15 +158,22 @@ func (w *rowWriter) quote(b *strings.Builder, f *dataset.Figure) {
 
 // cell runs one of the writers above for a single cell of a layout (the
 // targets page shows a figure's period and quote outside a table).
-func (v *View) cell(write func(*rowWriter, *strings.Builder, *dataset.Figure), f *dataset.Figure) template.HTML {
-	var b strings.Builder
+func (v *View) cell(write func(*rowWriter, *bytes.Buffer, *dataset.Figure), f *dataset.Figure) template.HTML {
+	var b bytes.Buffer
 	write(v.rowWriter(FigureTable{}), &b, f)
 	return template.HTML(b.String())
 }
 
+// put writes the strings one after the other, without joining them first.
+func put(b *bytes.Buffer, parts ...string) {
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+}
+
 // writeEsc writes s to b escaped for HTML text or a quoted attribute (as
 // html/template.HTMLEscapeString does, without a copy of s).
-func writeEsc(b *strings.Builder, s string) {
+func writeEsc(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var r string

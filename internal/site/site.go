@@ -587,7 +587,7 @@ func (s *Site) renderPage(page *Page, buf *bytes.Buffer, write func(string, []by
 		p.fill(&p)
 	}
 	buf.Reset()
-	if err := s.templates.ExecuteTo(buf, p.Layout, &View{Page: &p, Site: s}); err != nil {
+	if err := s.templates.ExecuteTo(buf, p.Layout, &View{Page: &p, Site: s, out: buf}); err != nil {
 		errs.Append(err)
 		return errs
 	}

@@ -593,7 +593,7 @@ func TestGlossaryCheck(t *testing.T) {
 // html/template's own escaping.
 func TestWriteEsc(t *testing.T) {
 	for _, s := range []string{"", "plain", "<b>&\"'</b>", "a\x00b", "增长5.5%", "&&", "<", "x>"} {
-		var b strings.Builder
+		var b bytes.Buffer
 		writeEsc(&b, s)
 		if got, want := b.String(), template.HTMLEscapeString(s); got != want {
 			t.Errorf("writeEsc(%q) = %q, want %q", s, got, want)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
@@ -34,6 +35,27 @@ type Page struct {
 type View struct {
 	*Page
 	Site *Site
+	// out is the page being written, for the parts of it written in Go
+	// (emit); nil when the view is not rendering a page.
+	out *bytes.Buffer
+}
+
+// emit has write put its markup straight into the page being rendered, at
+// the place where the layout calls the method, and gives the layout nothing
+// to print. The parts written in Go — a report's body, the rows of a table
+// — are most of the bytes of a large site, and a returned value would be
+// copied twice more (html/template prints every value through fmt) and
+// held in a string of its own. Such a method must be called only where its
+// result is printed, as {{.Body $rp}} is, never kept in a variable; a view
+// that renders no page gets the markup returned.
+func (v *View) emit(write func(b *bytes.Buffer)) template.HTML {
+	if v.out != nil {
+		write(v.out)
+		return ""
+	}
+	var b bytes.Buffer
+	write(&b)
+	return template.HTML(b.String())
 }
 
 // T returns an interface string in the page's language. A key that does not
