@@ -158,6 +158,9 @@ func numberTokens(s string) []string {
 // FormatNumber writes v with the fewest digits that represent it.
 func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
+// approximate drops the words that make a number approximate (余, 多).
+var approximate = strings.NewReplacer("余", "", "多", "")
+
 // traditional maps the Traditional forms of unit characters to the
 // Simplified ones used in unit codes, so that units can be checked against
 // quotes from a Traditional text.
@@ -180,7 +183,7 @@ func unitFollows(quote string, value float64, u Unit) bool {
 		if BaseUnits[u.Base].Rank && (strings.HasSuffix(q[:j], "第") || strings.HasPrefix(q[numEnd:], "位")) {
 			return true
 		}
-		rest := strings.NewReplacer("余", "", "多", "").Replace(q[numEnd:])
+		rest := approximate.Replace(q[numEnd:])
 		rest = strings.TrimLeft(rest, " ")
 		if strings.HasPrefix(rest, u.Written) {
 			return true

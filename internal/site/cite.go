@@ -149,10 +149,10 @@ func (c *CSL) BibTeX() string {
 const bibMonths = "janfebmaraprmayjunjulaugsepoctnovdec"
 
 // bibEscape escapes the characters that BibTeX and LaTeX give a meaning.
-func bibEscape(s string) string {
-	return strings.NewReplacer(`\`, `\textbackslash{}`, "{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`, "$", `\$`,
-		"#", `\#`, "_", `\_`, "~", `\textasciitilde{}`, "^", `\textasciicircum{}`).Replace(s)
-}
+func bibEscape(s string) string { return bibEscaper.Replace(s) }
+
+var bibEscaper = strings.NewReplacer(`\`, `\textbackslash{}`, "{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`, "$", `\$`,
+	"#", `\#`, "_", `\_`, "~", `\textasciitilde{}`, "^", `\textasciicircum{}`)
 
 // JSON is the citation as a CSL-JSON array of one item, as reference
 // managers import it, on one line (JavaScript's JSON.stringify writes the

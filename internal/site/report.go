@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"sort"
@@ -277,7 +276,7 @@ func (s *Site) figureLink(lang string) func(*dataset.Figure) (href, title string
 // annotate escapes text and marks in it the spans that quote figures (each
 // followed by links to the figures) and the corrections made by errata.
 func annotate(text string, spans []span, corr []seed.Correction, errHref func(int) string, link func(*dataset.Figure) (string, string)) template.HTML {
-	var b bytes.Buffer
+	var b strings.Builder
 	b.Grow(len(text) + len(text)/8 + 300*len(spans) + 300*len(corr))
 	pos := 0
 	type event struct {

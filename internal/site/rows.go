@@ -171,9 +171,13 @@ func put(b *bytes.Buffer, parts ...string) {
 	}
 }
 
+// stringWriter is what markup is written to: the page being rendered, or
+// a strings.Builder for a fragment that is kept.
+type stringWriter interface{ WriteString(string) (int, error) }
+
 // writeEsc writes s to b escaped for HTML text or a quoted attribute (as
 // html/template.HTMLEscapeString does, without a copy of s).
-func writeEsc(b *bytes.Buffer, s string) {
+func writeEsc(b stringWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var r string
