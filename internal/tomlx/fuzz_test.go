@@ -2,8 +2,11 @@ package tomlx
 
 import (
 	"os"
+	"reflect"
 	"path/filepath"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 // fuzzTarget has a field of every kind the project's files use.
@@ -54,5 +57,31 @@ func FuzzDecode(f *testing.F) {
 		}
 		m := map[string]string{}
 		DecodeBytes("s.toml", src, 0, &m)
+		sameWithoutComments(t, src)
 	})
+}
+
+// sameWithoutComments checks that the parser finds the same values, or
+// fails, in a text and in the text without the words of its comments (the
+// error itself is taken from the text as written).
+func sameWithoutComments(t *testing.T, src []byte) {
+	t.Helper()
+	var whole, stripped map[string]any
+	_, errWhole := toml.Decode(string(src), &whole)
+	_, errStripped := toml.Decode(withoutComments(src), &stripped)
+	if (errWhole == nil) != (errStripped == nil) {
+		t.Fatalf("without comments: error %v, with them: %v", errStripped, errWhole)
+	}
+	if errWhole == nil && !reflect.DeepEqual(whole, stripped) {
+		t.Fatalf("without comments the values differ:\n%v\n%v", stripped, whole)
+	}
+}
+
+// FuzzWithoutComments checks, on any text, that the parser reads the same
+// values or the same error with and without the words of its comments.
+func FuzzWithoutComments(f *testing.F) {
+	for _, s := range []string{"# c\nk = 1\n", "a = [\n# c\n1]\n", "s = \"\"\"\n# x\n\"\"\"\n", "[t]\r\n  # c\r\nk = 'v' # d\r\n", "[[figure]]\nid = \"a#b\"\n#\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) { sameWithoutComments(t, src) })
 }

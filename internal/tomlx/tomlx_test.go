@@ -149,3 +149,27 @@ func TestStringMap(t *testing.T) {
 		t.Errorf("At = %s", top.At("a.b"))
 	}
 }
+
+// TestWithoutComments checks what is left of a text without the words of
+// its comments, and that the parser reads the same values or the same
+// error from both.
+func TestWithoutComments(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"# a comment\nkey = 1 # kept\n", "#\nkey = 1 # kept\n"},
+		{"  # 中文注释\r\nkey = \"#x\"\r\n", "  #\r\nkey = \"#x\"\r\n"},
+		{"a = [\n  1,\n  # inside an array\n  2,\n]\n", "a = [\n  1,\n  #\n  2,\n]\n"},
+		// a multi-line string may hold a line that starts with #
+		{"s = \"\"\"\n# not a comment\n\"\"\"\n# c\n", "s = \"\"\"\n# not a comment\n\"\"\"\n# c\n"},
+		{"s = '''\n# not a comment\n'''\n", "s = '''\n# not a comment\n'''\n"},
+		// the parser must still see what it rejects
+		{"# bad \x01 control\nk = 1\n", "# bad \x01 control\nk = 1\n"},
+		{"# bad \xff utf-8\nk = 1\n", "# bad \xff utf-8\nk = 1\n"},
+		{"# no newline at the end", "# no newline at the end"},
+		{"0=[\n#0", "0=[\n#0"},
+	} {
+		if got := withoutComments([]byte(c.in)); got != c.want {
+			t.Errorf("withoutComments(%q) = %q, want %q", c.in, got, c.want)
+		}
+		sameWithoutComments(t, []byte(c.in))
+	}
+}
