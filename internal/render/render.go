@@ -167,12 +167,22 @@ func (t *Templates) ExecuteTo(w io.Writer, layout string, data any) error {
 // rendered once per build. key must identify everything the output depends
 // on; the partial must start and end in HTML text.
 func (t *Templates) Partial(name, key string, data any) (template.HTML, error) {
+	return t.PartialOf(name, key, func() (any, error) { return data, nil })
+}
+
+// PartialOf is Partial with data that is worked out only when the
+// fragment is rendered, the first time its key is met.
+func (t *Templates) PartialOf(name, key string, makeData func() (any, error)) (template.HTML, error) {
 	k := name + "\x00" + key
 	t.partials.mu.Lock()
 	h, ok := t.partials.done[k]
 	t.partials.mu.Unlock()
 	if ok {
 		return h, nil
+	}
+	data, err := makeData()
+	if err != nil {
+		return "", err
 	}
 	// Two pages may render the same fragment at once; both get the same
 	// bytes, so the race is harmless. (html/template guards its own escaping.)
