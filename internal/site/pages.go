@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"reportsite/internal/chart"
 	"reportsite/internal/content"
 	"reportsite/internal/dataset"
 	"reportsite/internal/targets"
@@ -49,7 +48,13 @@ func (s *Site) pageTree() []*Page {
 			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
 				Title: in.Name(lang), Description: in.Definition(lang), Charts: ic.Charts,
 				fill: func(p *Page) {
-					p.Data = &IndicatorPage{Indicator: in, Figures: s.distinct[in], Charts: ic.Charts, Omitted: ic.Omitted}
+					v := &View{Page: p, Site: s}
+					omitted := make([]FigureItem, len(ic.Omitted))
+					for i, o := range ic.Omitted {
+						omitted[i] = v.Item(o.Figure)
+						omitted[i].Reason = v.T(o.Reason)
+					}
+					p.Data = &IndicatorPage{Indicator: in, Figures: s.distinct[in], Charts: ic.Charts, Omitted: omitted}
 				},
 				deps: pageDeps{id: "indicator " + in.ID, figures: s.sorted[in], more: func() string { return s.sameKey(s.sorted[in]) }}})
 		}
@@ -144,7 +149,7 @@ type IndicatorPage struct {
 	Indicator *dataset.Indicator
 	Figures   []*dataset.Figure
 	Charts    []*Chart
-	Omitted   []chart.Omission // figures no chart holds, with the reason
+	Omitted   []FigureItem // figures no chart holds, with the reason
 }
 
 // IndicatorGroup is one category on the indicator index.
@@ -260,14 +265,17 @@ type YearPage struct {
 // YearRow is one indicator's figures of a year, by region.
 type YearRow struct {
 	Indicator *dataset.Indicator
+	Name, URL string     // the indicator's name and page
 	Cells     []YearCell // one per region of YearPage.Regions
 }
 
 // YearCell is one region's figures of an indicator in a year: the first
 // few, and how many more the indicator's page lists.
 type YearCell struct {
-	Figures []*dataset.Figure
-	More    int
+	Region   string // the region's name
+	Figures  []FigureItem
+	More     int
+	MoreText string // "2 more", or ""
 }
 
 // MaxPerCell is how many figures a cell of a year's table shows; the
@@ -322,15 +330,18 @@ func (s *Site) yearPage(y int, lang string) *YearPage {
 			yp.Regions = append(yp.Regions, r)
 		}
 	}
+	v := &View{Page: &Page{Lang: lang}, Site: s}
 	for _, in := range rows {
-		row := &YearRow{Indicator: in}
+		row := &YearRow{Indicator: in, Name: in.Name(lang), URL: v.IndicatorURL(in.ID)}
 		for _, r := range yp.Regions {
 			figs := dataset.Distinct(byIndicator[in][r.ID])
 			yp.Count += len(figs)
-			c := YearCell{Figures: figs}
+			c := YearCell{Region: r.Name(lang)}
 			if len(figs) > MaxPerCell {
-				c.Figures, c.More = figs[len(figs)-MaxPerCell:], len(figs)-MaxPerCell
+				figs, c.More = figs[len(figs)-MaxPerCell:], len(figs)-MaxPerCell
+				c.MoreText = v.Plural("year.more", c.More)
 			}
+			c.Figures = v.Items(figs)
 			row.Cells = append(row.Cells, c)
 		}
 		yp.Rows = append(yp.Rows, row)

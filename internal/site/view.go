@@ -219,6 +219,40 @@ func (v *View) Quote(f *dataset.Figure) string {
 	return f.Quote
 }
 
+// FigureItem is a figure as a list in a layout shows it, in the page's
+// language. A layout that lists many figures reads these fields rather than
+// calling the view's methods for each figure: a method called from a
+// template costs several times a field.
+type FigureItem struct {
+	ID             string
+	Value          string // as .Value shows it
+	Region         string // the region's name
+	Period         string // as .Period shows it
+	Kind           string // the name of its kind
+	Actual         bool   // of kind actual
+	Cumulative     bool
+	PeriodInferred bool
+	URL            string // its row on its indicator's page
+	Quote          string // its source sentence, as .Quote gives it
+	Reason         string // on an indicator's page, why no chart draws it
+}
+
+// Item is a figure as a list shows it.
+func (v *View) Item(f *dataset.Figure) FigureItem {
+	return FigureItem{ID: f.ID, Value: v.Value(f), Region: v.Region(f.Region), Period: v.Period(f), Kind: v.Kind(f),
+		Actual: f.Kind == dataset.Actual, Cumulative: f.Cumulative, PeriodInferred: f.PeriodInferred,
+		URL: v.IndicatorURL(f.IndicatorID) + "#f-" + f.ID, Quote: v.Quote(f)}
+}
+
+// Items is Item for each figure.
+func (v *View) Items(figs []*dataset.Figure) []FigureItem {
+	out := make([]FigureItem, len(figs))
+	for i, f := range figs {
+		out[i] = v.Item(f)
+	}
+	return out
+}
+
 // Plural is the form of an interface string that agrees with n, with n
 // filled in: {{.Plural "count.figures" 3}} is "3 figures".
 func (v *View) Plural(key string, n int) string { return v.Site.Strings.Plural(v.langOr("zh"), key, n) }
