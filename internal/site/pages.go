@@ -60,7 +60,7 @@ func (s *Site) pageTree() []*Page {
 		}
 		add(&Page{URL: dir("targets/"), File: dir("targets/index.html"), Lang: lang, Layout: "targets", Section: "targets",
 			Title: t("targets.title"), Description: t("targets.description"), Script: "assets/js/sort.js",
-			fill: func(p *Page) { p.Data = s.targetsPage() }, deps: pageDeps{id: "targets", more: func() string { return s.figuresKey(s.targetFigures()) }}})
+			fill: func(p *Page) { tp := s.targetsPage(); tp.describe(&View{Page: p, Site: s}); p.Data = tp }, deps: pageDeps{id: "targets", more: func() string { return s.figuresKey(s.targetFigures()) }}})
 		add(&Page{URL: dir("data/"), File: dir("data/index.html"), Lang: lang, Layout: "data", Section: "data",
 			Title: t("data.title"), Description: t("data.description"),
 			fill: func(p *Page) { p.Data = s.dataPage() }, deps: pageDeps{id: "data", more: func() string { return fmt.Sprint(*s.dataPage()) }}})

@@ -17,10 +17,11 @@ import (
 // theme, a summary per plan and region, and all targets in one table
 // sorted by status.
 type TargetsPage struct {
-	Plans   []*Plan
-	All     []*targets.Target // by status, then plan
-	Count   map[targets.Status]int
-	Regions []RegionSummary
+	Plans    []*Plan
+	All      []*targets.Target // by status, then plan
+	AllItems []*TargetItem     // All as the targets page shows them
+	Count    map[targets.Status]int
+	Regions  []RegionSummary
 }
 
 // Plan is one plan: a report, or one of the plans a report holds (the
@@ -37,6 +38,7 @@ type Plan struct {
 type Theme struct {
 	Category string
 	Targets  []*targets.Target
+	Items    []*TargetItem // Targets as the targets page shows them
 }
 
 // RegionSummary counts a region's targets by status.
@@ -268,4 +270,95 @@ func (v *View) StatusLegend() []chart.Part {
 		out = append(out, chart.Part{Label: v.T("targets.status." + string(st)), Class: "status-" + string(st)})
 	}
 	return out
+}
+
+// TargetItem is a target as the targets page shows it, in the page's
+// language: the page shows every target twice (in the table of all
+// targets and under its plan), and its layout reads these fields rather
+// than calling a dozen view methods for each.
+type TargetItem struct {
+	ID            string // the target figure's id
+	Status        string // its status, as in targets.Status
+	StatusLabel   string
+	IndicatorURL  string
+	IndicatorName string
+	Region        string
+	Value         string
+	Period        string
+	PeriodCell    template.HTML // the period with its tags and note
+	PeriodTo      dataset.Month // the period's end, to sort by
+	Quote         template.HTML // the plan's words, as the figure tables show them
+	Source        FigureSource
+	NewItems      bool   // progress is counted as new items since the baseline
+	Progress      string // what it is judged on, in words
+	Baseline      *FigureFact
+	BaselineLate  bool
+	Latest        *FigureFact
+	Rule          string // how it was judged, in words, or ""
+	Arithmetic    string
+	Path          string // where the straight path stands now, or ""
+	Reason        string // why it could not be judged, or ""
+	Chart         template.HTML
+}
+
+// FigureSource is where a figure is in its report: the link and the
+// report's title with the paragraph.
+type FigureSource struct{ URL, Label string }
+
+// FigureFact is a figure that a target is measured against.
+type FigureFact struct {
+	Value, Period string
+	Source        FigureSource
+}
+
+// describe works out the items of the targets page in the page's
+// language.
+func (tp *TargetsPage) describe(v *View) {
+	items := map[*targets.Target]*TargetItem{}
+	item := func(t *targets.Target) *TargetItem {
+		if it := items[t]; it != nil {
+			return it
+		}
+		it := v.targetItem(t)
+		items[t] = it
+		return it
+	}
+	for _, t := range tp.All {
+		tp.AllItems = append(tp.AllItems, item(t))
+	}
+	for _, p := range tp.Plans {
+		for _, th := range p.Themes {
+			for _, t := range th.Targets {
+				th.Items = append(th.Items, item(t))
+			}
+		}
+	}
+}
+
+func (v *View) targetItem(t *targets.Target) *TargetItem {
+	f := t.Figure
+	source := func(f *dataset.Figure) FigureSource {
+		return FigureSource{URL: v.FigureURL(f), Label: f.Report.Title(v.langOr("zh")) + " §" + f.Paragraph()}
+	}
+	fact := func(f *dataset.Figure) *FigureFact {
+		if f == nil {
+			return nil
+		}
+		return &FigureFact{Value: v.Value(f), Period: v.Period(f), Source: source(f)}
+	}
+	it := &TargetItem{ID: f.ID, Status: string(t.Status), StatusLabel: v.Status(t), IndicatorURL: v.IndicatorURL(f.IndicatorID),
+		IndicatorName: f.Indicator.Name(v.langOr("zh")), Region: v.Region(f.Region), Value: v.Value(f), Period: v.Period(f),
+		PeriodCell: v.PeriodCell(f), PeriodTo: f.Period.To, Quote: v.QuoteCell(f), Source: source(f), NewItems: v.NewItems(t),
+		Progress: v.Progress(t), Baseline: fact(t.Baseline), BaselineLate: t.BaselineLate, Latest: fact(t.Latest),
+		Arithmetic: v.Arithmetic(t), Chart: v.ProgressChart(t)}
+	if t.Rule != "" {
+		it.Rule = v.T(t.Rule)
+	}
+	if v.HasExpected(t) {
+		it.Path = v.Sprintf("targets.path", v.Amount(t, t.Expected))
+	}
+	if t.Reason != "" {
+		it.Reason = v.T(t.Reason)
+	}
+	return it
 }
