@@ -192,9 +192,9 @@ func DecodeBytes(path string, data []byte, lineOffset int, v any) (*Table, diag.
 // file: the Chinese of each block). The # stays, and every other byte, so
 // lines and columns are as they were. A line that starts with # is a
 // comment unless it is inside a multi-line string: a file that may have
-// one (with """ or ''') is returned whole, as is a comment that the parser
-// would reject (a control character, invalid UTF-8), so that the parser
-// still reports it.
+// one (three quotes in a row, double or single) is returned whole, as is a
+// comment that the parser would reject (a control character, invalid
+// UTF-8), so that the parser still reports it.
 func withoutComments(data []byte) string {
 	if bytes.Contains(data, []byte(`"""`)) || bytes.Contains(data, []byte(`'''`)) {
 		return string(data)
