@@ -47,15 +47,7 @@ func (s *Site) pageTree() []*Page {
 			ic := s.indicatorCharts[lang+":"+in.ID]
 			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
 				Title: in.Name(lang), Description: in.Definition(lang), Charts: ic.Charts,
-				fill: func(p *Page) {
-					v := &View{Page: p, Site: s}
-					omitted := make([]FigureItem, len(ic.Omitted))
-					for i, o := range ic.Omitted {
-						omitted[i] = v.Item(o.Figure)
-						omitted[i].Reason = v.T(o.Reason)
-					}
-					p.Data = &IndicatorPage{Indicator: in, Figures: s.distinct[in], Charts: ic.Charts, Omitted: omitted}
-				},
+				fill: func(p *Page) { p.Data = s.indicatorPage(&View{Page: p, Site: s}, in, ic) },
 				deps: pageDeps{id: "indicator " + in.ID, figures: s.sorted[in], more: func() string { return s.sameKey(s.sorted[in]) }}})
 		}
 		add(&Page{URL: dir("targets/"), File: dir("targets/index.html"), Lang: lang, Layout: "targets", Section: "targets",
@@ -150,6 +142,45 @@ type IndicatorPage struct {
 	Figures   []*dataset.Figure
 	Charts    []*Chart
 	Omitted   []FigureItem // figures no chart holds, with the reason
+	Table     FigureTable  // the table of all its figures
+
+	// What the page says of the indicator, in the page's language: there
+	// are hundreds of these pages, and a layout reads fields at a fraction
+	// of the cost of calling the view's methods.
+	CategoryURL, CategoryName   string
+	OriginalTitle, OriginalLang string // its name in the other language
+	Definition, Comparability   string
+	Unit                        string
+	UnitOriginal                string // the unit as the Chinese texts write it, on English pages
+	Direction                   string
+	Observations                string // "3 observations"
+	Labels                      IndicatorLabels
+}
+
+// IndicatorLabels are the headings of an indicator's page.
+type IndicatorLabels struct {
+	Definition, Comparability, Unit, Direction, ID, Omitted string
+}
+
+// indicatorPage works out the data of an indicator's page.
+func (s *Site) indicatorPage(v *View, in *dataset.Indicator, ic *IndicatorCharts) *IndicatorPage {
+	lang := v.langOr("zh")
+	ip := &IndicatorPage{Indicator: in, Figures: s.distinct[in], Charts: ic.Charts, Table: v.IndicatorTable(s.distinct[in]),
+		CategoryURL: v.L("indicators/") + "#cat-" + in.Category, CategoryName: v.Category(in.Category),
+		OriginalTitle: in.NameEn, OriginalLang: "en", Definition: in.Definition(lang), Comparability: in.Comparability(lang),
+		Unit: v.Unit(in), Direction: v.T("indicator.direction." + in.Direction),
+		Observations: v.Plural("indicator.observations", len(s.distinct[in])),
+		Labels: IndicatorLabels{Definition: v.T("indicator.definition"), Comparability: v.T("indicator.comparability"),
+			Unit: v.T("indicator.unit"), Direction: v.T("indicator.direction"), ID: v.T("indicator.id"), Omitted: v.T("indicator.omitted")}}
+	if lang == "en" {
+		ip.OriginalTitle, ip.OriginalLang, ip.UnitOriginal = in.NameZh, "zh-Hans", in.UnitRaw
+	}
+	ip.Omitted = make([]FigureItem, len(ic.Omitted))
+	for i, o := range ic.Omitted {
+		ip.Omitted[i] = v.Item(o.Figure)
+		ip.Omitted[i].Reason = v.T(o.Reason)
+	}
+	return ip
 }
 
 // IndicatorGroup is one category on the indicator index.

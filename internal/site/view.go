@@ -268,17 +268,29 @@ type FigureTable struct {
 	Figures   []*dataset.Figure
 	Anchors   bool // give each row the id f-ID
 	Indicator bool // show the indicator column
+	Head      TableHead
+}
+
+// TableHead is the column headings of a table of figures, in the page's
+// language.
+type TableHead struct {
+	Indicator, Region, Period, Kind, Value, Source string
 }
 
 // Table prepares a table of figures for the "figtable" partial.
 func (v *View) Table(figs []*dataset.Figure, anchors bool) FigureTable {
-	return FigureTable{Figures: figs, Anchors: anchors, Indicator: true}
+	return FigureTable{Figures: figs, Anchors: anchors, Indicator: true, Head: v.tableHead()}
 }
 
 // IndicatorTable is a table of one indicator's figures, without the
 // indicator column.
 func (v *View) IndicatorTable(figs []*dataset.Figure) FigureTable {
-	return FigureTable{Figures: figs, Anchors: true}
+	return FigureTable{Figures: figs, Anchors: true, Head: v.tableHead()}
+}
+
+func (v *View) tableHead() TableHead {
+	return TableHead{Indicator: v.T("fig.indicator"), Region: v.T("fig.region"), Period: v.T("fig.period"), Kind: v.T("fig.kind"),
+		Value: v.T("fig.value"), Source: v.T("fig.source")}
 }
 
 // Unit describes an indicator's unit in the page's language: "firms",
