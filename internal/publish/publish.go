@@ -14,8 +14,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // Tx is an output folder being written. Files go to a fresh folder beside
@@ -25,6 +27,7 @@ type Tx struct {
 	out, tmp string
 	mu       sync.Mutex
 	dirs     map[string]bool
+	files    []string // the files written, below tmp
 }
 
 // Begin starts writing a new version of the folder out, if the guard
@@ -74,19 +77,41 @@ func (t *Tx) path(p string) (string, error) {
 	if !strings.HasPrefix(dst, t.tmp+string(filepath.Separator)) {
 		return "", fmt.Errorf("%s: path outside the output folder", p)
 	}
-	dir := filepath.Dir(dst)
+	if err := t.mkdir(filepath.Dir(dst)); err != nil {
+		return "", err
+	}
+	t.mu.Lock()
+	t.files = append(t.files, dst[len(t.tmp):])
+	t.mu.Unlock()
+	return dst, nil
+}
+
+// mkdir makes a folder of the new output and the folders above it that
+// are not made yet. The new output starts empty and only Tx writes to it,
+// so a folder it has not made does not exist: each is made with one call,
+// not looked for first as os.MkdirAll does (a site has a folder a page).
+func (t *Tx) mkdir(dir string) error {
 	t.mu.Lock()
 	known := t.dirs[dir]
 	t.mu.Unlock()
-	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", err
-		}
-		t.mu.Lock()
-		t.dirs[dir] = true
-		t.mu.Unlock()
+	if known {
+		return nil
 	}
-	return dst, nil
+	parent := filepath.Dir(dir)
+	if parent == dir { // not below the new output (path does not let it be)
+		return fmt.Errorf("%s: not in the output folder", dir)
+	}
+	if err := t.mkdir(parent); err != nil {
+		return err
+	}
+	// Two writers may make the same folder at once.
+	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+		return err
+	}
+	t.mu.Lock()
+	t.dirs[dir] = true
+	t.mu.Unlock()
+	return nil
 }
 
 // Stream writes one file by handing write a buffered writer for it.
@@ -116,7 +141,7 @@ func (t *Tx) Dir() string { return t.tmp }
 
 // Commit replaces the output with what was written.
 func (t *Tx) Commit() error {
-	if err := swap(t.tmp, t.out); err != nil {
+	if err := t.swap(); err != nil {
 		t.Abort()
 		return err
 	}
@@ -128,7 +153,8 @@ func (t *Tx) Abort() { os.RemoveAll(t.tmp) }
 
 // swap moves the new folder into place, keeping the old one until the new
 // one is there.
-func swap(tmp, out string) error {
+func (t *Tx) swap() error {
+	tmp, out := t.tmp, t.out
 	info, err := os.Stat(out)
 	switch {
 	case os.IsNotExist(err):
@@ -149,6 +175,30 @@ func swap(tmp, out string) error {
 	if err := os.Rename(tmp, out); err != nil {
 		os.Rename(old, out) // put the previous output back
 		return err
+	}
+	return t.removeOld(old)
+}
+
+// removeOld removes the previous output, renamed to old. It most likely
+// holds the files just written, so each of those is removed by its name,
+// one call each, deepest folder last (os.RemoveAll opens and reads every
+// folder, several calls each, and a site has a folder a page); what is
+// left, the files the new output does not have, is then removed by
+// os.RemoveAll.
+func (t *Tx) removeOld(old string) error {
+	for _, f := range t.files {
+		syscall.Unlink(old + f) // os.Remove would try it as a folder too, when it fails
+	}
+	dirs := make([]string, 0, len(t.dirs))
+	for d := range t.dirs {
+		if d != t.tmp {
+			dirs = append(dirs, d[len(t.tmp):])
+		}
+	}
+	// Longer names first: a folder's subfolders before it.
+	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
+	for _, d := range dirs {
+		syscall.Rmdir(old + d) // fails, harmlessly, on a folder that is not empty
 	}
 	return os.RemoveAll(old)
 }

@@ -52,6 +52,43 @@ func TestWriteReplaces(t *testing.T) {
 	}
 }
 
+// TestWriteReplacesDifferentTree replaces an output whose files and
+// folders differ from the new one's (a file where a folder now is, a
+// folder the new output has not, files written by another program), and
+// checks that nothing of the previous output is left.
+func TestWriteReplacesDifferentTree(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := write(out, Guard{}, map[string][]byte{"a/b/c/index.html": []byte("1"), "a/b/x.txt": []byte("2"), "d": []byte("3"), "e/f/g.txt": []byte("4")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(out, "pagefind", "fragment"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "pagefind", "fragment", "x.pf"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(out, Guard{}, map[string][]byte{"a/b/c/index.html": []byte("new"), "d/index.html": []byte("5"), "e": []byte("6")}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(out, p)
+			got = append(got, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	want := []string{Marker, "a/b/c/index.html", "d/index.html", "e"}
+	sort.Strings(want)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("files after the rebuild: %v, want %v", got, want)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("leftovers beside the output: %v", entries)
+	}
+}
+
 func TestWriteFailureKeepsOld(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if err := write(out, Guard{}, map[string][]byte{"index.html": []byte("old")}); err != nil {
