@@ -429,27 +429,40 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 		written.Add(1)
 		return sink.Write(p, b)
 	}
-	// The exports are written beside the pages, not after them.
+	// The exports and then the assets are written beside the pages, not
+	// after them.
 	exported := make(chan diag.List, 1)
 	go func() {
 		var errs diag.List
 		defer func() { exported <- errs }()
-		defer diag.Recover(&errs, "writing the data exports")
+		defer diag.Recover(&errs, "writing the data exports and the assets")
 		errs = s.writeExports(sink, &written)
+		errs = append(errs, s.writeStatic(fsys, sink, &written)...)
 	}()
 	var keys []string
 	failed := make([]diag.List, len(s.pages))
 	if s.memo != nil {
 		keys, failed = s.pageKeys()
 	}
+	order := s.renderOrder()
+	for _, i := range order {
+		if strings.HasSuffix(s.pages[i].File, ".html") {
+			st.Pages++
+		}
+	}
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64 // in order: each worker takes the next page itself
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer // reused from page to page
-			for i := range next {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(order) {
+					return
+				}
+				i := order[k]
 				if s.memo == nil {
 					failed[i] = s.renderPage(s.pages[i], &buf, write)
 					rendered.Add(1)
@@ -475,26 +488,8 @@ func (s *Site) Render(fsys fs.FS, sink Sink) (Stats, diag.List) {
 			}
 		}()
 	}
-	for _, i := range s.renderOrder() {
-		next <- i
-		if strings.HasSuffix(s.pages[i].File, ".html") {
-			st.Pages++
-		}
-	}
-	close(next)
 	wg.Wait()
 	errs = append(errs, foldRepeated(failed)...)
-	static, _ := memo.Get(s.memo, "static", s.memo.Files(fsys, filesBelow(s.memo, fsys, path.Join(render.Dir, "static"))...), func() (withErrs[map[string][]byte], bool) {
-		v, err := render.Static(fsys)
-		var e diag.List
-		e.Append(err)
-		return withErrs[map[string][]byte]{v, e}, err == nil
-	})
-	errs = append(errs, static.errs...)
-	for _, p := range sortedKeys(static.v) {
-		written.Add(1)
-		errs.Append(keep(sink, "assets/"+p, static.v[p]))
-	}
 	errs = append(errs, <-exported...)
 	errs.Append(write(".nojekyll", []byte{}))
 	errs.Append(write("robots.txt", s.robots()))
@@ -576,6 +571,22 @@ func (o *Output) Keep(p string, data []byte) error {
 	o.Files[p] = data
 	o.mu.Unlock()
 	return nil
+}
+
+// writeStatic writes layouts/static to /assets/.
+func (s *Site) writeStatic(fsys fs.FS, sink Sink, written *atomic.Int64) diag.List {
+	static, _ := memo.Get(s.memo, "static", s.memo.Files(fsys, filesBelow(s.memo, fsys, path.Join(render.Dir, "static"))...), func() (withErrs[map[string][]byte], bool) {
+		v, err := render.Static(fsys)
+		var e diag.List
+		e.Append(err)
+		return withErrs[map[string][]byte]{v, e}, err == nil
+	})
+	errs := static.errs
+	for _, p := range sortedKeys(static.v) {
+		written.Add(1)
+		errs.Append(keep(sink, "assets/"+p, static.v[p]))
+	}
+	return errs
 }
 
 // renderPage renders one page into buf and writes it. A panic is turned
