@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -656,6 +657,31 @@ func TestExportsFromRecords(t *testing.T) {
 		}
 		if joined := string(bytes.Join(CSVParts(FigureColumns, len(figs), func(i int) []byte { return FigureCSV(figs[i], url, english) }), nil)); joined != whole.String() {
 			t.Errorf("CSV of %d figures in parts:\n%s\nwritten whole:\n%s", len(figs), joined, whole.String())
+		}
+	}
+}
+
+// TestIndex checks the quote search against strings.Index on texts made of
+// a few characters, where the start of a long quote recurs often.
+func TestIndex(t *testing.T) {
+	alphabet := []string{"增", "长", "5", "%", "。", "a"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for range 3000 {
+		s := word(rng.IntN(400))
+		q := word(1 + rng.IntN(40))
+		if rng.IntN(2) == 0 && len(s) > 0 { // a quote taken from the text
+			from := rng.IntN(len(s))
+			q = s[from:min(len(s), from+1+rng.IntN(150))]
+		}
+		if got, want := index(s, q), strings.Index(s, q); got != want {
+			t.Fatalf("index(%q, %q) = %d, want %d", s, q, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,6 +15,25 @@ import (
 // spaces; it may not change a character).
 type searchableText struct {
 	blocks []searchBlock
+	// The squeezed text of the running-text blocks, and then of the
+	// highlights, each joined in one string so that a quote is looked for
+	// with one search, not one a block.
+	joined [2]joinedText
+}
+
+// joinedText is the squeezed texts of some blocks, in order, each followed
+// by a NUL, which no squeezed quote holds, so that no match spans two.
+type joinedText struct {
+	text   string
+	starts []int // where each block's text starts
+	blocks []int // the index of each in searchableText.blocks
+}
+
+// block is the block of joined text that holds byte i, and where i is in
+// its squeezed text.
+func (j *joinedText) block(i int) (k, at int) {
+	n := sort.Search(len(j.starts), func(n int) bool { return j.starts[n] > i }) - 1
+	return j.blocks[n], i - j.starts[n]
 }
 
 type searchBlock struct {
@@ -66,6 +86,25 @@ func newSearchableText(d *seed.Document) *searchableText {
 		offs = append(offs, len(full))
 		t.blocks = append(t.blocks, searchBlock{block: b, squeeze: sb.String(), offsets: offs})
 	}
+	// Running text first: a highlight repeats it.
+	for pass, highlight := range []bool{false, true} {
+		var b strings.Builder
+		j := &t.joined[pass]
+		for k := range t.blocks {
+			if (t.blocks[k].block.Kind == seed.Highlight) != highlight {
+				continue
+			}
+			j.starts = append(j.starts, b.Len())
+			j.blocks = append(j.blocks, k)
+			b.WriteString(t.blocks[k].squeeze)
+			b.WriteByte(0)
+		}
+		j.text = b.String()
+		// The blocks' texts are the joined one's, not copies of it.
+		for n, k := range j.blocks {
+			t.blocks[k].squeeze = j.text[j.starts[n] : j.starts[n]+len(t.blocks[k].squeeze)]
+		}
+	}
 	return t
 }
 
@@ -73,27 +112,47 @@ func newSearchableText(d *seed.Document) *searchableText {
 // text to highlights (which repeat it), and whether it was found.
 func (t *searchableText) find(quote string) (Match, bool) {
 	q := squeeze(quote)
-	if q == "" {
+	if q == "" || strings.IndexByte(q, 0) >= 0 {
 		return Match{}, false
 	}
-	for _, pass := range []func(seed.Kind) bool{
-		func(k seed.Kind) bool { return k != seed.Highlight },
-		func(k seed.Kind) bool { return k == seed.Highlight },
-	} {
-		for _, sb := range t.blocks {
-			if !pass(sb.block.Kind) {
-				continue
-			}
-			if i := strings.Index(sb.squeeze, q); i >= 0 {
-				end := sb.offset(i + len(q) - 1)
-				// end is the start of the last rune; move past it.
-				full := sb.block.Lead + sb.block.Text
-				_, size := utf8.DecodeRuneInString(full[end:])
-				return Match{Block: sb.block, Start: sb.offset(i), End: end + size}, true
-			}
+	for pass := range t.joined {
+		j := &t.joined[pass]
+		i := index(j.text, q)
+		if i < 0 {
+			continue
 		}
+		k, i := j.block(i)
+		sb := &t.blocks[k]
+		end := sb.offset(i + len(q) - 1)
+		// end is the start of the last rune; move past it.
+		full := sb.block.Lead + sb.block.Text
+		_, size := utf8.DecodeRuneInString(full[end:])
+		return Match{Block: sb.block, Start: sb.offset(i), End: end + size}, true
 	}
 	return Match{}, false
+}
+
+// index is strings.Index(s, q) for the long quotes of a Chinese text: it
+// looks for q's first 63 bytes (or fewer), which strings.Index finds with
+// vector instructions, and checks the rest where they are found. For a
+// longer q, and a text whose every third byte is alike, strings.Index falls
+// back to a rolling hash several times slower.
+func index(s, q string) int {
+	const short = 63
+	if len(q) <= short {
+		return strings.Index(s, q)
+	}
+	head := q[:short]
+	for at := 0; ; {
+		i := strings.Index(s[at:], head)
+		if i < 0 {
+			return -1
+		}
+		if strings.HasPrefix(s[at+i:], q) {
+			return at + i
+		}
+		at += i + 1
+	}
 }
 
 // closest describes the text of the report nearest to a quote that was not

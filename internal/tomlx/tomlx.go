@@ -297,18 +297,21 @@ func (b *binder) table(m map[string]any, rv reflect.Value, t *Table, path string
 			b.fail(t, t.KeyAt(key), hint, "unknown key %q", key)
 			continue
 		}
-		b.value(key, val, rv.Field(f), t, join(path, key))
+		b.value(key, val, rv.Field(f), t, path)
 	}
 }
 
 // order lists the keys of m in the order they are written, keys the scan
 // did not see last.
 func (t *Table) order(m map[string]any) []string {
-	var out []string
+	out := make([]string, 0, len(m))
 	for _, k := range t.keys {
 		if name := t.file.names[k.name]; has(m, name) && !slices.Contains(out, name) {
 			out = append(out, name)
 		}
+	}
+	if len(out) == len(m) { // the scan saw every key, as it does in the files the project writes
+		return out
 	}
 	var rest []string
 	for k := range m {
@@ -346,8 +349,8 @@ func (b *binder) stringMap(m map[string]any, rv reflect.Value, t *Table) {
 	}
 }
 
-// value assigns one parsed value to a field.
-func (b *binder) value(key string, val any, fv reflect.Value, t *Table, path string) {
+// value assigns one parsed value to a field of the table at path.
+func (b *binder) value(key string, val any, fv reflect.Value, t *Table, tablePath string) {
 	mismatch := func(want, hint string) {
 		b.fail(t, t.At(key), hint, "%s must be %s, not %s", key, want, describe(val))
 	}
@@ -383,8 +386,9 @@ func (b *binder) value(key string, val any, fv reflect.Value, t *Table, path str
 		}
 		fv.SetBool(x)
 	case reflect.Slice:
-		b.slice(key, val, fv, t, path)
+		b.slice(key, val, fv, t, join(tablePath, key))
 	case reflect.Struct:
+		path := join(tablePath, key)
 		sub, ok := val.(map[string]any)
 		if !ok {
 			mismatch("a table", fmt.Sprintf("write it as a [%s] table", path))
