@@ -180,6 +180,9 @@ type stringWriter interface{ WriteString(string) (int, error) }
 func writeEsc(b stringWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		if !htmlSpecial[s[i]] {
+			continue
+		}
 		var r string
 		switch s[i] {
 		case '<':
@@ -192,10 +195,8 @@ func writeEsc(b stringWriter, s string) {
 			r = "&#34;"
 		case '\'':
 			r = "&#39;"
-		case 0:
+		default: // 0
 			r = "\uFFFD"
-		default:
-			continue
 		}
 		b.WriteString(s[last:i])
 		b.WriteString(r)
@@ -203,3 +204,7 @@ func writeEsc(b stringWriter, s string) {
 	}
 	b.WriteString(s[last:])
 }
+
+// htmlSpecial marks the bytes writeEsc replaces: a table look-up a byte,
+// as most of the text (Chinese, or English words) has none.
+var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, '"': true, '\'': true, 0: true}
