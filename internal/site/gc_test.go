@@ -18,33 +18,50 @@ func TestTuneGC(t *testing.T) {
 	}
 	small := fstest.MapFS{"data/site.toml": {Data: []byte("x")}}
 	before := debug.SetMemoryLimit(-1)
+	percentBefore := debug.SetGCPercent(-1)
+	debug.SetGCPercent(percentBefore)
 	for _, tc := range []struct {
 		name    string
 		fsys    fstest.MapFS
 		preview bool
 		env     string
 		limit   int64
+		percent int
 	}{
-		{"large site", big, false, "", 6 * 110 << 20},
-		{"small site", small, false, "", 256 << 20},
-		{"large site, preview", big, true, "", 16 * 110 << 20},
-		{"small site, preview", small, true, "", 512 << 20},
-		{"GOMEMLIMIT set", big, false, "GOMEMLIMIT", before},
+		{"large site", big, false, "", 6 * 110 << 20, 200},
+		{"small site: no collection below the limit", small, false, "", 256 << 20, -1},
+		{"large site, preview", big, true, "", 16 * 110 << 20, 100},
+		{"small site, preview", small, true, "", 512 << 20, 100},
+		{"GOMEMLIMIT set", big, false, "GOMEMLIMIT", before, 200},
+		{"GOGC set", small, false, "GOGC", 256 << 20, percentBefore},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("GOMEMLIMIT", "")
-			if tc.env != "" {
+			t.Setenv("GOGC", "")
+			if tc.env == "GOMEMLIMIT" {
 				t.Setenv(tc.env, "1GiB")
+			}
+			if tc.env == "GOGC" {
+				t.Setenv(tc.env, "100")
 			}
 			restore := TuneGC(tc.fsys, tc.preview)
 			got := debug.SetMemoryLimit(-1)
+			percent := debug.SetGCPercent(-1)
+			debug.SetGCPercent(percent)
 			restore()
 			if got != tc.limit {
 				t.Errorf("limit %d MiB, want %d MiB", got>>20, tc.limit>>20)
 			}
+			if percent != tc.percent {
+				t.Errorf("GOGC %d, want %d", percent, tc.percent)
+			}
 			if after := debug.SetMemoryLimit(-1); after != before {
 				t.Errorf("limit after restore %d, want %d", after, before)
 			}
+			if after := debug.SetGCPercent(-1); after != percentBefore {
+				t.Errorf("GOGC after restore %d, want %d", after, percentBefore)
+			}
+			debug.SetGCPercent(percentBefore)
 		})
 	}
 }
