@@ -70,6 +70,21 @@ func Load(fsys fs.FS) (*Dataset, diag.List) { return Reload(fsys, nil) }
 func Reload(fsys fs.FS, m *memo.Memo) (*Dataset, diag.List) {
 	l := newLoader(fsys, m)
 	d := l.d
+	// The reports (with their texts) and the indicators do not depend on
+	// each other: the indicators are read while the reports are.
+	var is steps
+	indicatorsRead := make(chan struct{})
+	go func() {
+		defer close(indicatorsRead)
+		is, l.indicatorsVersion = memo.Get(m, "indicators", m.Files(fsys, IndicatorsPath), func() (s steps, ok bool) {
+			sub := newLoader(fsys, nil)
+			defer func() { s, ok = sub.steps(), !sub.errs.Internal() }()
+			// A panic here is an internal error, not the end of the process.
+			defer diag.Recover(&sub.errs, "loading the indicators")
+			sub.d.Indicators = sub.indicators()
+			return
+		})
+	}()
 	var rs steps
 	rs, l.reportsVersion = memo.Get(m, "reports", m.Files(fsys, append([]string{ReportsPath}, l.seedPaths()...)...), func() (steps, bool) {
 		sub := newLoader(fsys, nil)
@@ -79,13 +94,11 @@ func Reload(fsys fs.FS, m *memo.Memo) (*Dataset, diag.List) {
 	l.replay(rs)
 	d.Reports = rs.d.Reports
 	d.reports = byID(d.Reports, func(r *Report) string { return r.ID })
-	var is steps
-	is, l.indicatorsVersion = memo.Get(m, "indicators", m.Files(fsys, IndicatorsPath), func() (steps, bool) {
-		sub := newLoader(fsys, nil)
-		sub.d.Indicators = sub.indicators()
-		return sub.steps(), !sub.errs.Internal()
-	})
+	<-indicatorsRead
 	l.replay(is)
+	if is.errs.Internal() {
+		return nil, l.errs
+	}
 	d.Indicators = is.d.Indicators
 	d.indicators = byID(d.Indicators, func(in *Indicator) string { return in.ID })
 	d.version = fmt.Sprintf("%d.%d", l.reportsVersion, l.indicatorsVersion)
