@@ -42,7 +42,7 @@ func (s *Site) pageTree() []*Page {
 			deps: pageDeps{id: "compare", more: func() string { return s.figuresKey(s.compareFigures()) }}})
 		add(&Page{URL: dir("indicators/"), File: dir("indicators/index.html"), Lang: lang, Layout: "indicators", Section: "indicators",
 			Title: t("indicators.title"), Description: t("indicators.description"),
-			fill: func(p *Page) { p.Data = s.indicatorGroups() }, deps: pageDeps{id: "indicators", more: s.indicatorCounts}})
+			fill: func(p *Page) { p.Data = s.indicatorIndex(&View{Page: p, Site: s}) }, deps: pageDeps{id: "indicators", more: s.indicatorCounts}})
 		for _, in := range s.Data.Indicators {
 			ic := s.indicatorCharts[lang+":"+in.ID]
 			add(&Page{URL: dir("indicators/" + in.ID + "/"), File: dir("indicators/" + in.ID + "/index.html"), Lang: lang, Layout: "indicator", Section: "indicators",
@@ -220,6 +220,31 @@ func (s *Site) dataPage() *DataPage {
 }
 
 func (s *Site) indicatorGroups() []IndicatorGroup { return s.groups }
+
+// IndicatorSection is one category of indicators as the index shows it,
+// in the page's language.
+type IndicatorSection struct {
+	Category, Name string // the category's id and name
+	Indicators     []IndicatorLink
+}
+
+// IndicatorLink is an indicator in the index: its page, its name and how
+// many figures it has ("3 figures").
+type IndicatorLink struct {
+	URL, Name, Count string
+}
+
+// indicatorIndex is the data of the index of indicators.
+func (s *Site) indicatorIndex(v *View) []IndicatorSection {
+	out := make([]IndicatorSection, len(s.groups))
+	for i, g := range s.groups {
+		out[i] = IndicatorSection{Category: g.Category, Name: v.Category(g.Category), Indicators: make([]IndicatorLink, len(g.Indicators))}
+		for k, e := range g.Indicators {
+			out[i].Indicators[k] = IndicatorLink{URL: v.IndicatorURL(e.ID), Name: e.Name(v.langOr("zh")), Count: v.Plural("indicators.count", e.Count)}
+		}
+	}
+	return out
+}
 
 // groupIndicators sorts the indicators into their categories for the index.
 func (s *Site) groupIndicators() []IndicatorGroup {
