@@ -238,6 +238,23 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 	if s.Data == nil || rest.Internal() {
 		return s, errs
 	}
+	// While the translations are checked, the figures are arranged for the
+	// pages and, for a build, the charts drawn: neither needs the other.
+	// (If the checks find errors, what was arranged is not used.)
+	var charted diag.List
+	arranged := make(chan struct{})
+	ready := len(errs.Errors()) == 0
+	go func() {
+		defer close(arranged)
+		defer diag.Recover(&charted, "arranging the figures")
+		if !ready {
+			return
+		}
+		s.arrange()
+		if m == nil {
+			charted = s.buildCharts()
+		}
+	}()
 	gloss := newGlossaryIndex(s.Glossary)
 	glossKey := m.Files(fsys, GlossaryPath)
 	// Each report's translation is checked on its own, on every core; the
@@ -307,16 +324,35 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		}
 	}
 	errs = append(errs, s.checkConfigRefs()...)
+	<-arranged
 	if len(errs.Errors()) > 0 {
 		return s, errs
 	}
+	if len(charted) > 0 {
+		return s, append(errs, charted...)
+	}
+	if m != nil {
+		// A preview's charts have keys made from the figures' English
+		// sentences, which the checks above found.
+		s.shownKeys()
+		if e := s.buildCharts(); len(e) > 0 {
+			return s, append(errs, e...)
+		}
+	}
+	s.pages = s.pageTree()
+	return s, errs
+}
+
+// arrange sorts the figures of each indicator, groups them by year,
+// compares and tracks them, for the pages.
+func (s *Site) arrange() {
 	s.sorted = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))
 	s.distinct = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))
 	for _, in := range s.Data.Indicators {
 		// The order depends on the figures alone: a preview sorts again
 		// only the indicators whose figures were read again.
 		figs := s.Data.Measures(in)
-		sorted, _ := memo.Get(m, "sorted "+in.ID, s.instances(figs), func() ([2][]*dataset.Figure, bool) {
+		sorted, _ := memo.Get(s.memo, "sorted "+in.ID, s.instances(figs), func() ([2][]*dataset.Figure, bool) {
 			sorted := sortedFigures(figs)
 			return [2][]*dataset.Figure{sorted, dataset.Distinct(sorted)}, true
 		})
@@ -333,7 +369,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 		s.byYear[y] = append(s.byYear[y], f)
 	}
 	s.Years = s.years()
-	sortedTargets, _ := memo.Get(m, "sorted targets", s.instances(targetFigs), func() ([]*dataset.Figure, bool) {
+	sortedTargets, _ := memo.Get(s.memo, "sorted targets", s.instances(targetFigs), func() ([]*dataset.Figure, bool) {
 		return sortedFigures(targetFigs), true
 	})
 	for _, f := range sortedTargets {
@@ -350,12 +386,6 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 			s.targetOf[f] = t
 		}
 	}
-	s.shownKeys()
-	if e := s.buildCharts(); len(e) > 0 {
-		return s, append(errs, e...)
-	}
-	s.pages = s.pageTree()
-	return s, errs
 }
 
 // unit is a translation unit of a report, with its hash if the report is
