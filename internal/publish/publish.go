@@ -67,7 +67,7 @@ func (t *Tx) Write(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(dst, data, 0o644)
+	return writeFile(dst, data)
 }
 
 // path is where a file of the output goes in the new folder, whose
