@@ -25,8 +25,8 @@ import (
 // may be called from several goroutines at once.
 type Tx struct {
 	out, tmp string
+	dirs     sync.Map // the folders made, read far more often than written
 	mu       sync.Mutex
-	dirs     map[string]bool
 	files    []string // the files written, below tmp
 }
 
@@ -57,7 +57,9 @@ func Begin(out string, g Guard) (*Tx, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Tx{out: out, tmp: tmp, dirs: map[string]bool{tmp: true}}, nil
+	t := &Tx{out: out, tmp: tmp}
+	t.dirs.Store(tmp, true)
+	return t, nil
 }
 
 // Write writes one file: a path with forward slashes, relative to the
@@ -91,10 +93,7 @@ func (t *Tx) path(p string) (string, error) {
 // so a folder it has not made does not exist: each is made with one call,
 // not looked for first as os.MkdirAll does (a site has a folder a page).
 func (t *Tx) mkdir(dir string) error {
-	t.mu.Lock()
-	known := t.dirs[dir]
-	t.mu.Unlock()
-	if known {
+	if _, known := t.dirs.Load(dir); known {
 		return nil
 	}
 	parent := filepath.Dir(dir)
@@ -108,9 +107,7 @@ func (t *Tx) mkdir(dir string) error {
 	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
 		return err
 	}
-	t.mu.Lock()
-	t.dirs[dir] = true
-	t.mu.Unlock()
+	t.dirs.Store(dir, true)
 	return nil
 }
 
@@ -189,12 +186,13 @@ func (t *Tx) removeOld(old string) error {
 	for _, f := range t.files {
 		syscall.Unlink(old + f) // os.Remove would try it as a folder too, when it fails
 	}
-	dirs := make([]string, 0, len(t.dirs))
-	for d := range t.dirs {
+	var dirs []string
+	t.dirs.Range(func(d, _ any) bool {
 		if d != t.tmp {
-			dirs = append(dirs, d[len(t.tmp):])
+			dirs = append(dirs, d.(string)[len(t.tmp):])
 		}
-	}
+		return true
+	})
 	// Longer names first: a folder's subfolders before it.
 	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
 	for _, d := range dirs {

@@ -37,15 +37,16 @@ type Templates struct {
 
 // rendered are the fragments Partial rendered in one build.
 type rendered struct {
-	mu   sync.Mutex
-	done map[string]template.HTML
+	// done maps name and key to a fragment: written once a key, read by
+	// every page on every core, which a sync.Map lets do without a lock.
+	done sync.Map
 }
 
 // Fresh returns the same templates with no fragments rendered yet, for a
 // new build (the preview's) that takes the parsed templates from the last.
 func (t *Templates) Fresh() *Templates {
 	c := *t
-	c.partials = &rendered{done: map[string]template.HTML{}}
+	c.partials = &rendered{}
 	return &c
 }
 
@@ -76,7 +77,7 @@ func Load(fsys fs.FS) (*Templates, diag.List) {
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: Dir}, "%v", err)}
 	}
-	t := &Templates{layouts: map[string]*template.Template{}, shared: set, partials: &rendered{done: map[string]template.HTML{}}, sources: sources}
+	t := &Templates{layouts: map[string]*template.Template{}, shared: set, partials: &rendered{}, sources: sources}
 	files, _ := fs.Glob(fsys, path.Join(Dir, "*.html"))
 	sort.Strings(files)
 	for _, p := range files {
@@ -174,11 +175,8 @@ func (t *Templates) Partial(name, key string, data any) (template.HTML, error) {
 // fragment is rendered, the first time its key is met.
 func (t *Templates) PartialOf(name, key string, makeData func() (any, error)) (template.HTML, error) {
 	k := name + "\x00" + key
-	t.partials.mu.Lock()
-	h, ok := t.partials.done[k]
-	t.partials.mu.Unlock()
-	if ok {
-		return h, nil
+	if h, ok := t.partials.done.Load(k); ok {
+		return h.(template.HTML), nil
 	}
 	data, err := makeData()
 	if err != nil {
@@ -190,10 +188,8 @@ func (t *Templates) PartialOf(name, key string, makeData func() (any, error)) (t
 	if err := t.shared.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", templateError(err, path.Join(Dir, "partials"), t.sources)
 	}
-	h = template.HTML(buf.String())
-	t.partials.mu.Lock()
-	t.partials.done[k] = h
-	t.partials.mu.Unlock()
+	h := template.HTML(buf.String())
+	t.partials.done.Store(k, h)
 	return h, nil
 }
 
