@@ -14,7 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -178,25 +178,45 @@ func (t *Tx) swap() error {
 
 // removeOld removes the previous output, renamed to old. It most likely
 // holds the files just written, so each of those is removed by its name,
-// one call each, deepest folder last (os.RemoveAll opens and reads every
-// folder, several calls each, and a site has a folder a page); what is
-// left, the files the new output does not have, is then removed by
-// os.RemoveAll.
+// one call each, on every core, and then each folder, deepest first
+// (os.RemoveAll opens and reads every folder, several calls each, and a
+// site has a folder a page); what is left, the files the new output does
+// not have, is then removed by os.RemoveAll.
 func (t *Tx) removeOld(old string) error {
-	for _, f := range t.files {
-		syscall.Unlink(old + f) // os.Remove would try it as a folder too, when it fails
-	}
-	var dirs []string
+	t.mu.Lock()
+	files := t.files
+	t.mu.Unlock()
+	// os.Remove would try a file as a folder too, when it fails.
+	onEveryCore(files, func(f string) { syscall.Unlink(old + f) })
+	byDepth := map[int][]string{}
+	deepest := 0
 	t.dirs.Range(func(d, _ any) bool {
-		if d != t.tmp {
-			dirs = append(dirs, d.(string)[len(t.tmp):])
+		if d := d.(string)[len(t.tmp):]; d != "" {
+			n := strings.Count(d, string(filepath.Separator))
+			byDepth[n] = append(byDepth[n], d)
+			deepest = max(deepest, n)
 		}
 		return true
 	})
-	// Longer names first: a folder's subfolders before it.
-	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
-	for _, d := range dirs {
-		syscall.Rmdir(old + d) // fails, harmlessly, on a folder that is not empty
+	for n := deepest; n > 0; n-- {
+		// Fails, harmlessly, on a folder that is not empty.
+		onEveryCore(byDepth[n], func(d string) { syscall.Rmdir(old + d) })
 	}
 	return os.RemoveAll(old)
+}
+
+// onEveryCore calls do for each item, on every core.
+func onEveryCore(items []string, do func(string)) {
+	workers := min(runtime.GOMAXPROCS(0), len(items))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(items); i += workers {
+				do(items[i])
+			}
+		}()
+	}
+	wg.Wait()
 }
