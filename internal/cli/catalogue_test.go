@@ -89,6 +89,7 @@ var catalogue = []struct {
 	{"empty figures file", writeFile("data/figures/2021-2025-chongqing-plans.toml", ""), "is not used by any figure"},
 	{"BOM and CRLF", rewrite(figSC, func(s string) string { return "\uFEFF" + strings.ReplaceAll(s, "\n", "\r\n") }), ""},
 	{"not UTF-8", rewrite(figSC, func(s string) string { return strings.Replace(s, "全省", "\xff\xfe", 1) }), "invalid UTF-8"},
+	{"glossary term not rendered", rewrite(trSC, func(s string) string { return strings.ReplaceAll(s, "value added", "added value") }), "… has … in Chinese, but its English does not render it as the glossary does"},
 	{"report updated", replace(reps, `published   = "2022-05-17"`, `published   = "2022-05-17"`+"\nupdated     = \"2022-05-01\""), "updated … is before the report was published"},
 	{"report url", replace(reps, `published   = "2022-05-17"`, `published   = "2022-05-17"`+"\nurl         = \"cqrd.gov.cn\""), "url … is not a web address"},
 	{"month 13 in a date", replace(reps, `published   = "2022-05-17"`, `published   = "2022-13-17"`), "… is not a date: there is no such month or day"},

@@ -60,17 +60,25 @@ func (t *Term) renderedIn(en string) bool {
 
 // glossaryIndex finds the glossary terms in a Chinese text by their first
 // character, so that a text is read once, not once per term.
-type glossaryIndex map[rune][]*Term
+type glossaryIndex struct {
+	byFirst map[rune][]*Term
+	// may has the bit r%len of every first character r set: most
+	// characters of a text start no term, and a bit says so sooner than
+	// the map.
+	may [1 << 16 / 64]uint64
+}
 
-func newGlossaryIndex(terms []*Term) glossaryIndex {
-	ix := glossaryIndex{}
+func newGlossaryIndex(terms []*Term) *glossaryIndex {
+	ix := &glossaryIndex{byFirst: map[rune][]*Term{}}
 	for _, t := range terms {
 		if t.Unchecked {
 			continue
 		}
 		for _, zh := range []string{t.Zh, t.ZhHant} {
-			if r, _ := utf8.DecodeRuneInString(zh); zh != "" && !slices.Contains(ix[r], t) {
-				ix[r] = append(ix[r], t)
+			if r, _ := utf8.DecodeRuneInString(zh); zh != "" && !slices.Contains(ix.byFirst[r], t) {
+				ix.byFirst[r] = append(ix.byFirst[r], t)
+				b := uint32(r) % (1 << 16)
+				ix.may[b/64] |= 1 << (b % 64)
 			}
 		}
 	}
@@ -79,10 +87,13 @@ func newGlossaryIndex(terms []*Term) glossaryIndex {
 
 // terms lists the glossary terms the Chinese text holds, each once, in
 // the order of the glossary.
-func (ix glossaryIndex) terms(zh string) []*Term {
+func (ix *glossaryIndex) terms(zh string) []*Term {
 	var found []*Term
 	for i, r := range zh {
-		for _, t := range ix[r] {
+		if b := uint32(r) % (1 << 16); ix.may[b/64]&(1<<(b%64)) == 0 {
+			continue
+		}
+		for _, t := range ix.byFirst[r] {
 			if !slices.Contains(found, t) && (strings.HasPrefix(zh[i:], t.Zh) || t.ZhHant != "" && strings.HasPrefix(zh[i:], t.ZhHant)) {
 				found = append(found, t)
 			}
@@ -93,15 +104,19 @@ func (ix glossaryIndex) terms(zh string) []*Term {
 
 // checkGlossary warns where a translated block's Chinese holds a glossary
 // term and its English does not render it as the glossary does.
-func (s *Site) checkGlossary(ix glossaryIndex, units []i18n.Unit, t *i18n.Translation) diag.List {
+func (s *Site) checkGlossary(ix *glossaryIndex, units []i18n.Unit, t *i18n.Translation) diag.List {
 	var l diag.List
 	for _, u := range units {
 		en := t.English(u.ID)
 		if en == "" {
 			continue
 		}
+		terms := ix.terms(u.Zh)
+		if len(terms) == 0 {
+			continue
+		}
 		lower := strings.ToLower(en)
-		for _, term := range ix.terms(u.Zh) {
+		for _, term := range terms {
 			if term.renderedIn(lower) {
 				continue
 			}
