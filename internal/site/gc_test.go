@@ -17,6 +17,7 @@ func TestTuneGC(t *testing.T) {
 		"public/big.html":     {Data: []byte(strings.Repeat("z", 500<<20))}, // output, not input
 	}
 	small := fstest.MapFS{"data/site.toml": {Data: []byte("x")}}
+	medium := fstest.MapFS{"data/figures/a.toml": {Data: []byte(strings.Repeat("x", 10<<20))}}
 	before := debug.SetMemoryLimit(-1)
 	percentBefore := debug.SetGCPercent(-1)
 	debug.SetGCPercent(percentBefore)
@@ -30,6 +31,7 @@ func TestTuneGC(t *testing.T) {
 	}{
 		{"large site", big, false, "", 6 * 110 << 20, 200},
 		{"small site: no collection below the limit", small, false, "", 256 << 20, -1},
+		{"medium site", medium, false, "", 256 << 20, 200},
 		{"large site, preview", big, true, "", 16 * 110 << 20, 100},
 		{"small site, preview", small, true, "", 512 << 20, 100},
 		{"GOMEMLIMIT set", big, false, "GOMEMLIMIT", before, 200},
