@@ -579,6 +579,8 @@ func TestGlossaryCheck(t *testing.T) {
 		{"建設智能工廠", []*Term{smart}},
 		{"全市工业", nil},
 		{"技术技术改造", []*Term{tech}},
+		// a character whose bit in the index is a term's first (智, U+667A)
+		{"\U0001667A能工厂", nil},
 	} {
 		if got := ix.terms(tc.zh); !slices.Equal(got, tc.want) {
 			t.Errorf("terms(%q) = %v, want %v", tc.zh, got, tc.want)
@@ -625,5 +627,105 @@ func TestYearPagesDoNotGrowWithCopies(t *testing.T) {
 		if len(shown) != min(n, len(figs)) || len(shown)+more != len(figs) {
 			t.Errorf("firstOf(%d figures, %d) = %d and %d more", len(figs), n, len(shown), more)
 		}
+	}
+}
+
+// TestSharedFrame checks, on every page with a header, the parts of the
+// frame that are rendered once per kind of page (head-shared, the header,
+// page-end) against the page itself: the navigation marks the page's own
+// section, the link to the other language leads to the page's twin, and
+// the head has the stylesheet and the card once, so that a fragment kept
+// under too coarse a key would show.
+func TestSharedFrame(t *testing.T) {
+	out := realSite(t)
+	s, errs := Load(root, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	section := map[string]string{}
+	for _, p := range s.pages {
+		section[p.File] = p.Section
+	}
+	sectionPath := map[string]string{"home": "", "compare": "compare/", "targets": "targets/", "indicators": "indicators/", "data": "data/", "about": "about/"}
+	pages := parsePages(t, out)
+	for path, pg := range pages {
+		lang, _, _ := strings.Cut(path, "/")
+		if lang != "zh" && lang != "en" {
+			continue
+		}
+		var current []string
+		var twin, alternate string
+		stylesheets, siteNames := 0, 0
+		walk(pg.doc, func(n *html.Node) {
+			if n.Type != html.ElementNode {
+				return
+			}
+			switch {
+			case n.Data == "a" && attr(n, "aria-current") == "page" && n.Parent != nil && attr(n.Parent, "class") == "site-nav":
+				current = append(current, attr(n, "href"))
+			case n.Data == "a" && attr(n, "class") == "lang-switch":
+				twin = attr(n, "href")
+			case n.Data == "link" && attr(n, "rel") == "alternate" && attr(n, "hreflang") == map[string]string{"zh": "en", "en": "zh-Hans"}[lang]:
+				alternate = attr(n, "href")
+			case n.Data == "link" && attr(n, "rel") == "stylesheet":
+				stylesheets++
+			case n.Data == "meta" && attr(n, "property") == "og:site_name":
+				siteNames++
+			}
+		})
+		want, marked := sectionPath[section[path]]
+		switch {
+		case marked && (len(current) != 1 || current[0] != "/"+lang+"/"+want):
+			t.Errorf("%s (section %s): the navigation marks %v as the current page, want /%s/%s", path, section[path], current, lang, want)
+		case !marked && len(current) != 0:
+			t.Errorf("%s (section %s): the navigation marks %v as the current page", path, section[path], current)
+		}
+		if twin == "" || twin != alternate {
+			t.Errorf("%s: the link to the other language is %q, its alternate %q", path, twin, alternate)
+		}
+		if stylesheets != 1 || siteNames != 1 {
+			t.Errorf("%s: %d stylesheets and %d og:site_name, want one each", path, stylesheets, siteNames)
+		}
+	}
+}
+
+// TestEmitInPlace checks that a part a layout has written in Go straight
+// into the page (a report's body, its table of figures) is the markup the
+// same method returns outside a page, at the place of the call.
+func TestEmitInPlace(t *testing.T) {
+	out := realSite(t)
+	s, errs := Load(root, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	checked := 0
+	for _, p := range s.pages {
+		if p.Layout != "report" {
+			continue
+		}
+		pg := *p
+		pg.fill(&pg)
+		rp := pg.Data.(*ReportPage)
+		v := &View{Page: &pg, Site: s} // no page being written: the markup is returned
+		body, rows := string(v.Body(rp)), string(v.Rows(v.Table(rp.Figures, false)))
+		if body == "" || rows == "" {
+			t.Fatalf("%s: empty body or rows", p.File)
+		}
+		page := string(out.Files[p.File])
+		before, after, ok := strings.Cut(page, body)
+		if !ok {
+			t.Errorf("%s: the page does not hold its body as Body returns it", p.File)
+			continue
+		}
+		if !strings.HasSuffix(before, `<div class="report-body"`+map[bool]string{true: ` lang="zh-Hans">`, false: ">"}[p.Lang == "zh"]+"\n") && !strings.HasSuffix(before, ">\n") {
+			t.Errorf("%s: the body is not where the layout calls it", p.File)
+		}
+		if !strings.Contains(after, rows) {
+			t.Errorf("%s: the table of figures is not as Rows returns it, after the body", p.File)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no report pages")
 	}
 }
