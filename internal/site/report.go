@@ -269,7 +269,7 @@ func merge(spans []span) []span {
 // its row on its indicator's page, titled with the indicator and value.
 func (s *Site) figureLink(lang string) func(*dataset.Figure) (href, title string) {
 	return func(f *dataset.Figure) (string, string) {
-		return s.Base + lang + "/indicators/" + f.IndicatorID + "/#f-" + f.ID, f.Indicator.Name(lang) + ": " + f.Display(lang)
+		return s.Base + lang + "/indicators/" + f.IndicatorID + "/#f-" + f.ID, f.Indicator.Name(lang) + ": " + s.value(f, lang)
 	}
 }
 

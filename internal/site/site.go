@@ -159,6 +159,10 @@ type Site struct {
 	templates *render.Templates
 	liveLoad  bool
 	search    bool
+	// values holds each figure's value as shown, in both languages
+	// ([2]string, Chinese first), worked out the first time a page shows
+	// it: a report's page shows each of its figures four or five times.
+	values sync.Map
 
 	// For a build with a memo: the key of what every page depends on (the
 	// settings, the interface strings, the glossary, the layouts), each

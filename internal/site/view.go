@@ -142,7 +142,21 @@ func (v *View) Region(id string) string {
 }
 
 // Value formats a figure's value for the page's language.
-func (v *View) Value(f *dataset.Figure) string { return f.Display(v.langOr("zh")) }
+func (v *View) Value(f *dataset.Figure) string { return v.Site.value(f, v.langOr("zh")) }
+
+// value is f.Display(lang), worked out once for each figure.
+func (s *Site) value(f *dataset.Figure, lang string) string {
+	i := 0
+	if lang != "zh" {
+		i = 1
+	}
+	if v, ok := s.values.Load(f); ok {
+		return v.(*[2]string)[i]
+	}
+	v := &[2]string{f.Display("zh"), f.Display("en")}
+	s.values.Store(f, v)
+	return v[i]
+}
 
 // Period formats a figure's period for the page's language.
 func (v *View) Period(f *dataset.Figure) string { return f.Period.Label(v.langOr("zh")) }
