@@ -112,9 +112,9 @@ func (w *rowWriter) list(b *bytes.Buffer, figs []*dataset.Figure) {
 	for _, f := range figs {
 		b.WriteString(`<li id="f-`)
 		writeEsc(b, f.ID)
-		b.WriteString(`"><a href="`)
-		writeEsc(b, v.IndicatorURL(f.IndicatorID))
-		b.WriteString(`">`)
+		put(b, `"><a href="`, w.indicators)
+		writeEsc(b, f.IndicatorID)
+		b.WriteString(`/">`)
 		writeEsc(b, f.Indicator.Name(w.lang))
 		b.WriteString("</a>: <strong>")
 		writeEsc(b, v.Value(f))

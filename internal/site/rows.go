@@ -35,6 +35,8 @@ type rowWriter struct {
 	inferred, noteHead string
 	untranslated       string
 	targets            string // the targets page
+	indicators         string // the start of an indicator's address, escaped
+	reports            string // the start of a report's address, escaped
 }
 
 func (v *View) rowWriter(t FigureTable) *rowWriter {
@@ -48,6 +50,8 @@ func (v *View) rowWriter(t FigureTable) *rowWriter {
 	w.noteHead = `<br><span class="card-meta">` + esc(v.T("fig.period_note")) + " "
 	w.untranslated = ` <span class="card-meta">` + esc(v.T("fig.quote_untranslated")) + `</span>`
 	w.targets = esc(v.L("targets/"))
+	w.indicators = esc(v.L("indicators/"))
+	w.reports = esc(v.L("reports/"))
 	return w
 }
 
@@ -70,9 +74,9 @@ func (w *rowWriter) row(b *bytes.Buffer, f *dataset.Figure) {
 		cumulative = w.cumulative
 	}
 	if w.t.Indicator {
-		put(b, "<td", w.label["fig.indicator"], `><a href="`)
-		writeEsc(b, v.IndicatorURL(f.IndicatorID))
-		b.WriteString(`">`)
+		put(b, "<td", w.label["fig.indicator"], `><a href="`, w.indicators)
+		writeEsc(b, f.IndicatorID)
+		b.WriteString(`/">`)
 		writeEsc(b, f.Indicator.Name(w.lang))
 		put(b, "</a>", cumulative, "</td>")
 		cumulative = ""
@@ -99,8 +103,8 @@ func (w *rowWriter) row(b *bytes.Buffer, f *dataset.Figure) {
 	writeEsc(b, v.Value(f))
 	put(b, `</td><td class="quote"`, w.label["fig.source"], ">")
 	w.quote(b, f)
-	b.WriteString(` <a href="`)
-	writeEsc(b, v.FigureURL(f))
+	put(b, ` <a href="`, w.reports)
+	w.figureAddress(b, f)
 	b.WriteString(`">`)
 	writeEsc(b, f.Report.Title(w.lang))
 	b.WriteString(" §")
@@ -112,6 +116,14 @@ func (w *rowWriter) row(b *bytes.Buffer, f *dataset.Figure) {
 		b.WriteString("</span>")
 	}
 	b.WriteString("</td></tr>\n")
+}
+
+// figureAddress writes the rest of the address of a figure in its
+// report's text (FigureURL), after w.reports.
+func (w *rowWriter) figureAddress(b stringWriter, f *dataset.Figure) {
+	writeEsc(b, f.ReportID)
+	b.WriteString("/#")
+	writeEsc(b, f.Paragraph())
 }
 
 // period writes a figure's period, and where the text gives none, the tag

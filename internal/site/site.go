@@ -159,9 +159,8 @@ type Site struct {
 	templates *render.Templates
 	liveLoad  bool
 	search    bool
-	// values holds each figure's value as shown, in both languages
-	// ([2]string, Chinese first), worked out the first time a page shows
-	// it: a report's page shows each of its figures four or five times.
+	// values holds how pages show each figure (*shownAs), worked out the
+	// first time one does.
 	values sync.Map
 
 	// For a build with a memo: the key of what every page depends on (the

@@ -144,22 +144,33 @@ func (v *View) Region(id string) string {
 // Value formats a figure's value for the page's language.
 func (v *View) Value(f *dataset.Figure) string { return v.Site.value(f, v.langOr("zh")) }
 
-// value is f.Display(lang), worked out once for each figure.
-func (s *Site) value(f *dataset.Figure, lang string) string {
-	i := 0
-	if lang != "zh" {
-		i = 1
-	}
+// shownAs is how pages show a figure's value and period, in Chinese
+// (index 0) and English (1).
+type shownAs struct{ value, period [2]string }
+
+// shownAs works out how pages show a figure the first time one does: a
+// report's page shows each of its figures four or five times.
+func (s *Site) shownAs(f *dataset.Figure) *shownAs {
 	if v, ok := s.values.Load(f); ok {
-		return v.(*[2]string)[i]
+		return v.(*shownAs)
 	}
-	v := &[2]string{f.Display("zh"), f.Display("en")}
+	v := &shownAs{value: [2]string{f.Display("zh"), f.Display("en")}, period: [2]string{f.Period.Label("zh"), f.Period.Label("en")}}
 	s.values.Store(f, v)
-	return v[i]
+	return v
+}
+
+// value is f.Display(lang).
+func (s *Site) value(f *dataset.Figure, lang string) string { return s.shownAs(f).value[langIndex(lang)] }
+
+func langIndex(lang string) int {
+	if lang == "zh" {
+		return 0
+	}
+	return 1
 }
 
 // Period formats a figure's period for the page's language.
-func (v *View) Period(f *dataset.Figure) string { return f.Period.Label(v.langOr("zh")) }
+func (v *View) Period(f *dataset.Figure) string { return v.Site.shownAs(f).period[langIndex(v.langOr("zh"))] }
 
 // Kind names a figure's kind in the page's language.
 func (v *View) Kind(f *dataset.Figure) string { return v.T("kind." + f.Kind) }
