@@ -60,16 +60,27 @@ func sentenceAround(text string, start, end int) string {
 	return strings.TrimSpace(text[from:to])
 }
 
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.'
+}
+
 var abbreviations = []string{"No", "Nos", "e.g", "i.e", "etc", "Co", "Ltd", "U.S", "vs", "St", "approx"}
 
 // sentenceEndsAt reports whether text[i] ends a sentence.
 func sentenceEndsAt(text string, i int) bool {
-	if !strings.ContainsRune(".!?;", rune(text[i])) || i+1 >= len(text) || text[i+1] != ' ' {
+	switch text[i] {
+	case '.', '!', '?', ';':
+	default:
+		return false
+	}
+	if i+1 >= len(text) || text[i+1] != ' ' {
 		return false
 	}
 	if text[i] == '.' {
 		for _, a := range abbreviations {
-			if strings.HasSuffix(text[:i], " "+a) || text[:i] == a {
+			// the abbreviation as a word: at the start, or after a space
+			// or a bracket, not the end of a longer word
+			if before := text[:i]; strings.HasSuffix(before, a) && (len(before) == len(a) || !isWordByte(before[len(before)-len(a)-1])) {
 				return false
 			}
 		}

@@ -729,3 +729,23 @@ func TestEmitInPlace(t *testing.T) {
 		t.Fatal("no report pages")
 	}
 }
+
+// TestSentenceAround checks where the English sentence of a figure starts
+// and ends: at . ! ? or ; before a space, but not after an abbreviation or
+// inside a number.
+func TestSentenceAround(t *testing.T) {
+	for _, tc := range []struct{ text, quote, want string }{
+		{"First. Output grew 5.5% in 2020. Last.", "5.5%", "Output grew 5.5% in 2020."},
+		{"Firms (e.g. Changan) grew 3%; exports fell.", "3%", "Firms (e.g. Changan) grew 3%;"},
+		{"See No. 5 for 12 plants! Done.", "12 plants", "See No. 5 for 12 plants!"},
+		{"U.S. firms built 4 lines? Yes.", "4 lines", "U.S. firms built 4 lines?"},
+		{"Volvo. No. 3 rose by 7%.", "7%", "No. 3 rose by 7%."},
+		{"It rose by 2%", "2%", "It rose by 2%"},
+		{"Bono. Up 9%.", "9%", "Up 9%."}, // "Bono" ends in "no" but is no abbreviation
+	} {
+		start := strings.Index(tc.text, tc.quote)
+		if got := sentenceAround(tc.text, start, start+len(tc.quote)); got != tc.want {
+			t.Errorf("sentenceAround(%q, %q) = %q, want %q", tc.text, tc.quote, got, tc.want)
+		}
+	}
+}
