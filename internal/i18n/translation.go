@@ -178,8 +178,12 @@ func (t *Translation) Check(units []Unit) diag.List {
 			empty = append(empty, u.ID)
 			continue
 		}
-		if h := t.Entries[i].ZhHash; h != Hash(u.Zh) {
-			l.Warn(t.Entries[i].At("zh_hash"), fmt.Sprintf("review the English against the Chinese, then set zh_hash = %q", Hash(u.Zh)),
+		hash := u.Hash
+		if hash == "" {
+			hash = Hash(u.Zh)
+		}
+		if t.Entries[i].ZhHash != hash {
+			l.Warn(t.Entries[i].At("zh_hash"), fmt.Sprintf("review the English against the Chinese, then set zh_hash = %q", hash),
 				"stale translation of %s: the Chinese changed since it was translated", u.ID)
 		}
 	}
