@@ -237,7 +237,9 @@ func check(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	o, errs := site.Build(os.DirFS(*root), site.Options{})
+	fsys := os.DirFS(*root)
+	site.TuneGC(fsys, false) // check renders the whole site in memory, as build does on disk
+	o, errs := site.Build(fsys, site.Options{})
 	printDiags(stdout, errs)
 	warnings := diag.Count(len(errs.Warnings().Report()), "warning", "warnings")
 	if errs.Err() != nil {
