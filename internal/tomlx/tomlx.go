@@ -361,7 +361,13 @@ func (b *binder) value(key string, val any, fv reflect.Value, t *Table, tablePat
 			mismatch("text in quotes", fmt.Sprintf(`write %s = "…"`, key))
 			return
 		}
-		fv.SetString(strings.Clone(s)) // not to hold on to the file's text
+		// Not copied: a text without escapes is a slice of the parser's
+		// copy of the file, which it then holds on to. Figures and
+		// translations are most of their files' text (comments are left
+		// out before parsing), and one block of text a file, rather than
+		// one a value, halves the objects the collector has to mark at
+		// 1,000 reports (1.22 → 0.60 million) for 8% more live bytes.
+		fv.SetString(s)
 	case reflect.Float64:
 		switch x := val.(type) {
 		case float64:
