@@ -29,12 +29,12 @@ func TestTuneGC(t *testing.T) {
 		limit   int64
 		percent int
 	}{
-		{"large site", big, false, "", 6 * 110 << 20, 200},
+		{"large site: no collection below the limit", big, false, "", 6 * 110 << 20, -1},
 		{"small site: no collection below the limit", small, false, "", 256 << 20, -1},
 		{"medium site", medium, false, "", 256 << 20, 200},
 		{"large site, preview", big, true, "", 16 * 110 << 20, 100},
 		{"small site, preview", small, true, "", 512 << 20, 100},
-		{"GOMEMLIMIT set", big, false, "GOMEMLIMIT", before, 200},
+		{"GOMEMLIMIT set", medium, false, "GOMEMLIMIT", before, 200},
 		{"GOGC set", small, false, "GOGC", 256 << 20, percentBefore},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
