@@ -160,7 +160,9 @@ func (s *Site) shownAs(f *dataset.Figure) *shownAs {
 }
 
 // value is f.Display(lang).
-func (s *Site) value(f *dataset.Figure, lang string) string { return s.shownAs(f).value[langIndex(lang)] }
+func (s *Site) value(f *dataset.Figure, lang string) string {
+	return s.shownAs(f).value[langIndex(lang)]
+}
 
 func langIndex(lang string) int {
 	if lang == "zh" {
@@ -170,7 +172,9 @@ func langIndex(lang string) int {
 }
 
 // Period formats a figure's period for the page's language.
-func (v *View) Period(f *dataset.Figure) string { return v.Site.shownAs(f).period[langIndex(v.langOr("zh"))] }
+func (v *View) Period(f *dataset.Figure) string {
+	return v.Site.shownAs(f).period[langIndex(v.langOr("zh"))]
+}
 
 // Kind names a figure's kind in the page's language.
 func (v *View) Kind(f *dataset.Figure) string { return v.T("kind." + f.Kind) }
