@@ -88,18 +88,17 @@ func (v *View) Frame() (*Frame, error) {
 	// The key names everything a Shared is made of; it is worked out only
 	// for the first page of its kind.
 	key := fmt.Sprint(v.Lang, "|", v.Layout, "|", v.Section, "|", v.HasCharts(), "|", v.Script, "|", v.LiveReload())
-	parts := []struct {
-		name string
-		html *template.HTML
-	}{{"head-shared", &f.Head}, {"page-end", &f.End}}
+	type part struct {
+		partial string
+		html    *template.HTML
+	}
+	parts := []part{{"head-shared", &f.Head}, {"page-end", &f.End}}
 	if v.Lang != "" {
-		parts = append(parts, parts[0], parts[0])
-		parts[2].name, parts[2].html = "header-start", &f.HeaderStart
-		parts[3].name, parts[3].html = "header-end", &f.HeaderEnd
+		parts = append(parts, part{"header-start", &f.HeaderStart}, part{"header-end", &f.HeaderEnd})
 	}
 	var shared *Shared
 	for _, part := range parts {
-		*part.html, err = v.Site.templates.PartialOf(part.name, key, func() (any, error) {
+		*part.html, err = v.Site.templates.PartialOf(part.partial, key, func() (any, error) {
 			if shared == nil {
 				var err error
 				if shared, err = v.shared(); err != nil {
