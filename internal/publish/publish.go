@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -186,18 +187,33 @@ func (t *Tx) removeOld(old string) error {
 	t.mu.Lock()
 	files := t.files
 	t.mu.Unlock()
-	// os.Remove would try a file as a folder too, when it fails.
-	onEveryCore(files, func(f string) { syscall.Unlink(old + f) })
+	var dirs []string
 	byDepth := map[int][]string{}
 	deepest := 0
 	t.dirs.Range(func(d, _ any) bool {
 		if d := d.(string)[len(t.tmp):]; d != "" {
 			n := strings.Count(d, string(filepath.Separator))
+			dirs = append(dirs, d)
 			byDepth[n] = append(byDepth[n], d)
 			deepest = max(deepest, n)
 		}
 		return true
 	})
+	// A name is followed through a link: where the previous output has a
+	// link (or a file) in place of one of these folders, removing by name
+	// could remove what the link leads to, outside the output. Then the
+	// previous output is removed as os.RemoveAll does, link by link.
+	var linked atomic.Bool
+	onEveryCore(dirs, func(d string) {
+		if info, err := os.Lstat(old + d); err == nil && !info.IsDir() {
+			linked.Store(true)
+		}
+	})
+	if linked.Load() {
+		return os.RemoveAll(old)
+	}
+	// os.Remove would try a file as a folder too, when it fails.
+	onEveryCore(files, func(f string) { syscall.Unlink(old + f) })
 	for n := deepest; n > 0; n-- {
 		// Fails, harmlessly, on a folder that is not empty.
 		onEveryCore(byDepth[n], func(d string) { syscall.Rmdir(old + d) })

@@ -89,6 +89,44 @@ func TestWriteReplacesDifferentTree(t *testing.T) {
 	}
 }
 
+// TestWriteReplacesLinkedFolder replaces an output in which a folder has
+// been replaced by a link to a folder outside it: the rebuild removes the
+// link, not what the link leads to.
+func TestWriteReplacesLinkedFolder(t *testing.T) {
+	base := t.TempDir()
+	out := filepath.Join(base, "public")
+	if err := write(out, Guard{}, map[string][]byte{"data/figures.csv": []byte("1"), "index.html": []byte("2")}); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(base, "data")
+	if err := os.MkdirAll(outside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	kept := filepath.Join(outside, "figures.csv")
+	if err := os.WriteFile(kept, []byte("the editor's own"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(out, "data")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(out, "data")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := write(out, Guard{}, map[string][]byte{"data/figures.csv": []byte("3"), "index.html": []byte("4")}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(kept); err != nil || string(b) != "the editor's own" {
+		t.Errorf("the file the link led to: %q, %v", b, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "data", "figures.csv")); string(b) != "3" {
+		t.Errorf("data/figures.csv = %q, want 3", b)
+	}
+	entries, _ := os.ReadDir(base)
+	if len(entries) != 2 {
+		t.Errorf("beside the output: %v, want data and public", entries)
+	}
+}
+
 func TestWriteFailureKeepsOld(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if err := write(out, Guard{}, map[string][]byte{"index.html": []byte("old")}); err != nil {
