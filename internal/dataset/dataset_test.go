@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -683,5 +684,63 @@ func TestIndex(t *testing.T) {
 		if got, want := index(s, q), strings.Index(s, q); got != want {
 			t.Fatalf("index(%q, %q) = %d, want %d", s, q, got, want)
 		}
+	}
+}
+
+// TestRecordJSON holds the figures' JSON writer to encoding/json: every
+// figure of the real dataset, and records of made-up values that need
+// escaping or an exponent.
+func TestRecordJSON(t *testing.T) {
+	d, errs := Load(os.DirFS("../.."))
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	url := func(lang, id string) string { return "https://example.org/" + lang + "/reports/" + id + "/" }
+	english := func(f *Figure) string { return "The value was " + f.ID + "." }
+	check := func(r FigureRecord) {
+		t.Helper()
+		var want bytes.Buffer
+		wantErr := encodeElement(&want, r)
+		got, err := r.appendJSON(nil)
+		if (err != nil) != (wantErr != nil) {
+			t.Fatalf("record %q: error %v, encoding/json: %v", r.ID, err, wantErr)
+		}
+		if err == nil && !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("record %q:\n got %s\nwant %s", r.ID, got, want.Bytes())
+		}
+	}
+	for _, f := range d.Figures {
+		check(f.Record(url, english))
+	}
+	if len(d.Figures) == 0 {
+		t.Fatal("no figures")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", "增长", `"`, `\`, "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f", "<&>", "\u2028", "\u2029", "\xff", "\xe5\xa2", "😀", " "}
+	text := func() string {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	numbers := []float64{0, math.Copysign(0, -1), 1, -1, 4.5, 0.1, 1e-6, 9.99e-7, 1e-7, 1.5e-300, 1e20, 1e21, -1e21, 123456789.125, math.MaxFloat64, math.SmallestNonzeroFloat64, math.NaN(), math.Inf(1)}
+	number := func() float64 {
+		if rng.IntN(2) == 0 {
+			return numbers[rng.IntN(len(numbers))]
+		}
+		return math.Float64frombits(rng.Uint64())
+	}
+	for range 5000 {
+		r := FigureRecord{ID: text(), Indicator: text(), IndicatorZh: text(), IndicatorEn: text(), Region: text(), Period: text(),
+			PeriodInferred: rng.IntN(2) == 0, PeriodNoteZh: text(), PeriodNoteEn: text(), Kind: text(), Value: number(), Unit: text(),
+			ValueBase: number(), BaseUnit: text(), CountsZh: text(), CountsEn: text(), Qualifier: text(), Per: text(), Change: text(),
+			Cumulative: rng.IntN(2) == 0, Report: text(), Seed: text(), SeedLine: rng.IntN(100000) - 50, Quote: text(), QuoteEn: text(),
+			Paragraph: text(), URLZh: text(), URLEn: text()}
+		if rng.IntN(2) == 0 {
+			up, upBase := number(), number()
+			r.ValueUpper, r.ValueUpperBase = &up, &upBase
+		}
+		check(r)
 	}
 }

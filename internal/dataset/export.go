@@ -105,15 +105,20 @@ func CSVText(s string) string {
 // FigureRecord, one record at a time: a large dataset is never held in
 // memory whole.
 func WriteFiguresJSON(w io.Writer, figs []*Figure, url func(lang, reportID string) string, english func(*Figure) string) error {
-	return writeJSONArray(w, len(figs), func(i int) any { return figs[i].Record(url, english) })
+	var one []byte
+	return WriteJSONElements(w, len(figs), func(i int) ([]byte, error) {
+		r := figs[i].Record(url, english)
+		var err error
+		one, err = r.appendJSON(one[:0])
+		return one, err
+	})
 }
 
 // FigureJSON is a figure's record as WriteFiguresJSON writes it, an
 // element of the array (for WriteJSONElements).
 func FigureJSON(f *Figure, url func(lang, reportID string) string, english func(*Figure) string) ([]byte, error) {
-	var one bytes.Buffer
-	err := encodeElement(&one, f.Record(url, english))
-	return bytes.Clone(one.Bytes()), err
+	r := f.Record(url, english)
+	return r.appendJSON(nil)
 }
 
 // FigureCSV is a figure's row as WriteFiguresCSV writes it (for
