@@ -685,6 +685,18 @@ func TestIndex(t *testing.T) {
 			t.Fatalf("index(%q, %q) = %d, want %d", s, q, got, want)
 		}
 	}
+	// a run of one character, where the start of the quote recurs at every
+	// character and the end only once
+	run := strings.Repeat("一", 5000)
+	for _, c := range []struct{ s, q string }{
+		{run + "二" + run, strings.Repeat("一", 40) + "二"},
+		{run, strings.Repeat("一", 40) + "二"},
+		{run + "二", strings.Repeat("一", 30) + "二"},
+	} {
+		if got, want := index(c.s, c.q), strings.Index(c.s, c.q); got != want {
+			t.Errorf("index(run, %q) = %d, want %d", c.q, got, want)
+		}
+	}
 }
 
 // TestRecordJSON holds the figures' JSON writer to encoding/json: every

@@ -136,14 +136,17 @@ func (t *searchableText) find(quote string) (Match, bool) {
 // looks for q's first 63 bytes (or fewer), which strings.Index finds with
 // vector instructions, and checks the rest where they are found. For a
 // longer q, and a text whose every third byte is alike, strings.Index falls
-// back to a rolling hash several times slower.
+// back to a rolling hash several times slower. A text where the start of
+// q recurs again and again without the rest (a run of one character) is
+// left to strings.Index, which takes linear time whatever the text.
 func index(s, q string) int {
 	const short = 63
 	if len(q) <= short {
 		return strings.Index(s, q)
 	}
 	head := q[:short]
-	for at := 0; ; {
+	at := 0
+	for range 16 {
 		i := strings.Index(s[at:], head)
 		if i < 0 {
 			return -1
@@ -153,6 +156,10 @@ func index(s, q string) int {
 		}
 		at += i + 1
 	}
+	if i := strings.Index(s[at:], q); i >= 0 {
+		return at + i
+	}
+	return -1
 }
 
 // closest describes the text of the report nearest to a quote that was not

@@ -30,8 +30,8 @@ type rowWriter struct {
 	v                  *View
 	t                  FigureTable
 	lang               string
-	label              map[string]string // ` data-label="…"` by string key
-	cumulative         string            // the "cumulative" tag
+	label              TableHead // each heading as the attribute ` data-label="…"`
+	cumulative         string    // the "cumulative" tag
 	inferred, noteHead string
 	untranslated       string
 	targets            string // the targets page
@@ -41,10 +41,10 @@ type rowWriter struct {
 
 func (v *View) rowWriter(t FigureTable) *rowWriter {
 	esc := template.HTMLEscapeString
-	w := &rowWriter{v: v, t: t, lang: v.langOr("zh"), label: map[string]string{}}
-	for _, k := range []string{"fig.indicator", "fig.region", "fig.period", "fig.kind", "fig.value", "fig.source"} {
-		w.label[k] = ` data-label="` + esc(v.T(k)) + `"`
-	}
+	label := func(heading string) string { return ` data-label="` + esc(heading) + `"` }
+	h := v.tableHead()
+	w := &rowWriter{v: v, t: t, lang: v.langOr("zh"), label: TableHead{Indicator: label(h.Indicator), Region: label(h.Region),
+		Period: label(h.Period), Kind: label(h.Kind), Value: label(h.Value), Source: label(h.Source)}}
 	w.cumulative = ` <span class="tag">` + esc(v.T("fig.cumulative")) + `</span>`
 	w.inferred = ` <span class="tag">` + esc(v.T("fig.period_inferred")) + `</span>`
 	w.noteHead = `<br><span class="card-meta">` + esc(v.T("fig.period_note")) + " "
@@ -74,18 +74,18 @@ func (w *rowWriter) row(b *bytes.Buffer, f *dataset.Figure) {
 		cumulative = w.cumulative
 	}
 	if w.t.Indicator {
-		put(b, "<td", w.label["fig.indicator"], `><a href="`, w.indicators)
+		put(b, "<td", w.label.Indicator, `><a href="`, w.indicators)
 		writeEsc(b, f.IndicatorID)
 		b.WriteString(`/">`)
 		writeEsc(b, f.Indicator.Name(w.lang))
 		put(b, "</a>", cumulative, "</td>")
 		cumulative = ""
 	}
-	put(b, "<td", w.label["fig.region"], ">")
+	put(b, "<td", w.label.Region, ">")
 	writeEsc(b, v.Region(f.Region))
-	put(b, cumulative, "</td><td", w.label["fig.period"], ">")
+	put(b, cumulative, "</td><td", w.label.Period, ">")
 	w.period(b, f)
-	put(b, "</td><td", w.label["fig.kind"], `><span class="kind kind-`)
+	put(b, "</td><td", w.label.Kind, `><span class="kind kind-`)
 	writeEsc(b, f.Kind)
 	b.WriteString(`">`)
 	writeEsc(b, v.Kind(f))
@@ -99,9 +99,9 @@ func (w *rowWriter) row(b *bytes.Buffer, f *dataset.Figure) {
 		writeEsc(b, v.Status(t))
 		b.WriteString("</a>")
 	}
-	put(b, `</td><td class="num"`, w.label["fig.value"], ">")
+	put(b, `</td><td class="num"`, w.label.Value, ">")
 	writeEsc(b, v.Value(f))
-	put(b, `</td><td class="quote"`, w.label["fig.source"], ">")
+	put(b, `</td><td class="quote"`, w.label.Source, ">")
 	w.quote(b, f)
 	put(b, ` <a href="`, w.reports)
 	w.figureAddress(b, f)
@@ -170,9 +170,9 @@ func (w *rowWriter) quote(b *bytes.Buffer, f *dataset.Figure) {
 
 // cell runs one of the writers above for a single cell of a layout (the
 // targets page shows a figure's period and quote outside a table).
-func (v *View) cell(write func(*rowWriter, *bytes.Buffer, *dataset.Figure), f *dataset.Figure) template.HTML {
+func (w *rowWriter) cell(write func(*rowWriter, *bytes.Buffer, *dataset.Figure), f *dataset.Figure) template.HTML {
 	var b bytes.Buffer
-	write(v.rowWriter(FigureTable{}), &b, f)
+	write(w, &b, f)
 	return template.HTML(b.String())
 }
 

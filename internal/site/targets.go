@@ -152,9 +152,6 @@ func (v *View) PlanTitle(p *Plan) string {
 	return zh
 }
 
-// TargetOf is the target of a figure of kind target, or nil.
-func (v *View) TargetOf(f *dataset.Figure) *targets.Target { return v.Site.targetOf[f] }
-
 // Status names a target's status in the page's language.
 func (v *View) Status(t *targets.Target) string { return v.T("targets.status." + string(t.Status)) }
 
@@ -216,12 +213,6 @@ func (v *View) Summary(r RegionSummary) string {
 
 // HasExpected reports whether a target has a straight path to compare with.
 func (v *View) HasExpected(t *targets.Target) bool { return !math.IsNaN(t.Expected) }
-
-// QuoteCell is a figure's source sentence as the figure tables show it.
-func (v *View) QuoteCell(f *dataset.Figure) template.HTML { return v.cell((*rowWriter).quote, f) }
-
-// PeriodCell is a figure's period as the figure tables show it.
-func (v *View) PeriodCell(f *dataset.Figure) template.HTML { return v.cell((*rowWriter).period, f) }
 
 // NewItems reports whether a target counts new items over its period (its
 // progress is new items since a baseline, not the latest total).
@@ -314,12 +305,13 @@ type FigureFact struct {
 // describe works out the items of the targets page in the page's
 // language.
 func (tp *TargetsPage) describe(v *View) {
+	w := v.rowWriter(FigureTable{}) // the period and the plan's words are written as in the figure tables
 	items := map[*targets.Target]*TargetItem{}
 	item := func(t *targets.Target) *TargetItem {
 		if it := items[t]; it != nil {
 			return it
 		}
-		it := v.targetItem(t)
+		it := w.targetItem(t)
 		items[t] = it
 		return it
 	}
@@ -335,8 +327,8 @@ func (tp *TargetsPage) describe(v *View) {
 	}
 }
 
-func (v *View) targetItem(t *targets.Target) *TargetItem {
-	f := t.Figure
+func (w *rowWriter) targetItem(t *targets.Target) *TargetItem {
+	v, f := w.v, t.Figure
 	source := func(f *dataset.Figure) FigureSource {
 		return FigureSource{URL: v.FigureURL(f), Label: f.Report.Title(v.langOr("zh")) + " §" + f.Paragraph()}
 	}
@@ -348,7 +340,7 @@ func (v *View) targetItem(t *targets.Target) *TargetItem {
 	}
 	it := &TargetItem{ID: f.ID, Status: string(t.Status), StatusLabel: v.Status(t), IndicatorURL: v.IndicatorURL(f.IndicatorID),
 		IndicatorName: f.Indicator.Name(v.langOr("zh")), Region: v.Region(f.Region), Value: v.Value(f), Period: v.Period(f),
-		PeriodCell: v.PeriodCell(f), PeriodTo: f.Period.To, Quote: v.QuoteCell(f), Source: source(f), NewItems: v.NewItems(t),
+		PeriodCell: w.cell((*rowWriter).period, f), PeriodTo: f.Period.To, Quote: w.cell((*rowWriter).quote, f), Source: source(f), NewItems: v.NewItems(t),
 		Progress: v.Progress(t), Baseline: fact(t.Baseline), BaselineLate: t.BaselineLate, Latest: fact(t.Latest),
 		Arithmetic: v.Arithmetic(t), Chart: v.ProgressChart(t)}
 	if t.Rule != "" {

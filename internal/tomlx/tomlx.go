@@ -345,7 +345,7 @@ func (b *binder) stringMap(m map[string]any, rv reflect.Value, t *Table) {
 			b.fail(t, t.At(key), `put the text in double quotes: "…"`, "%s must be text in quotes, not %s", key, describe(m[key]))
 			continue
 		}
-		rv.SetMapIndex(reflect.ValueOf(strings.Clone(key)), reflect.ValueOf(strings.Clone(s)))
+		rv.SetMapIndex(reflect.ValueOf(key), reflect.ValueOf(s))
 	}
 }
 
@@ -451,7 +451,7 @@ func (b *binder) slice(key string, val any, fv reflect.Value, t *Table, path str
 		n, isInt := item.(int64)
 		switch {
 		case isText && elem.Kind() == reflect.String:
-			ev.SetString(strings.Clone(s))
+			ev.SetString(s)
 		case isInt && elem.Kind() == reflect.Int:
 			ev.SetInt(n)
 		default:
