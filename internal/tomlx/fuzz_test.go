@@ -57,31 +57,37 @@ func FuzzDecode(f *testing.F) {
 		}
 		m := map[string]string{}
 		DecodeBytes("s.toml", src, 0, &m)
-		sameWithoutComments(t, src)
+		sameCondensed(t, src)
 	})
 }
 
-// sameWithoutComments checks that the parser finds the same values, or
-// fails, in a text and in the text without the words of its comments (the
-// error itself is taken from the text as written).
-func sameWithoutComments(t *testing.T, src []byte) {
+// sameCondensed checks that the parser finds the same values, or fails,
+// in a text as written and in its condensed copy with the texts left out
+// put back (the error itself is taken from the text as written).
+func sameCondensed(t *testing.T, src []byte) {
 	t.Helper()
-	var whole, stripped map[string]any
+	var whole, condensed map[string]any
+	c := condense(string(src))
 	_, errWhole := toml.Decode(string(src), &whole)
-	_, errStripped := toml.Decode(withoutComments(src), &stripped)
-	if (errWhole == nil) != (errStripped == nil) {
-		t.Fatalf("without comments: error %v, with them: %v", errStripped, errWhole)
+	_, errCondensed := toml.Decode(c.src, &condensed)
+	if (errWhole == nil) != (errCondensed == nil) {
+		t.Fatalf("condensed: error %v, as written: %v\ncondensed text: %q", errCondensed, errWhole, c.src)
 	}
-	if errWhole == nil && !reflect.DeepEqual(whole, stripped) {
-		t.Fatalf("without comments the values differ:\n%v\n%v", stripped, whole)
+	c.restore(condensed)
+	if errWhole == nil && !reflect.DeepEqual(whole, condensed) {
+		t.Fatalf("condensed, the values differ:\n%v\n%v\ncondensed text: %q", condensed, whole, c.src)
 	}
 }
 
-// FuzzWithoutComments checks, on any text, that the parser reads the same
-// values or the same error with and without the words of its comments.
-func FuzzWithoutComments(f *testing.F) {
-	for _, s := range []string{"# c\nk = 1\n", "a = [\n# c\n1]\n", "s = \"\"\"\n# x\n\"\"\"\n", "[t]\r\n  # c\r\nk = 'v' # d\r\n", "[[figure]]\nid = \"a#b\"\n#\n"} {
+// FuzzCondense checks, on any text, that the parser reads the same values
+// or fails in the text as written and in its condensed copy.
+func FuzzCondense(f *testing.F) {
+	for _, s := range []string{
+		"# c\nk = 1\n", "a = [\n# c\n1]\n", "s = \"\"\"\n# x\n\"\"\"\n", "[t]\r\n  # c\r\nk = 'v' # d\r\n",
+		"[[figure]]\nid = \"a#b\"\n#\n", "q   =   \"一段很长的引文，有逗号\"  # c\r\n\"k y\" = \"long enough text\"\nn = \"\\u00e9 escaped\"\n",
+		"t = { a = \"long enough text\" }\nu = [\"long enough text\"]\n",
+	} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, src []byte) { sameWithoutComments(t, src) })
+	f.Fuzz(func(t *testing.T, src []byte) { sameCondensed(t, src) })
 }

@@ -1,6 +1,7 @@
 package tomlx
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -150,26 +151,41 @@ func TestStringMap(t *testing.T) {
 	}
 }
 
-// TestWithoutComments checks what is left of a text without the words of
-// its comments, and that the parser reads the same values or the same
-// error from both.
-func TestWithoutComments(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"# a comment\nkey = 1 # kept\n", "#\nkey = 1 # kept\n"},
-		{"  # 中文注释\r\nkey = \"#x\"\r\n", "  #\r\nkey = \"#x\"\r\n"},
-		{"a = [\n  1,\n  # inside an array\n  2,\n]\n", "a = [\n  1,\n  #\n  2,\n]\n"},
+// TestCondense checks the condensed copy of a text the parser reads, and
+// that the parser reads the same values or the same error from it as from
+// the text as written.
+func TestCondense(t *testing.T) {
+	const e = mark
+	for _, c := range []struct {
+		in, want string
+		texts    []string
+	}{
+		{"# a comment\nkey = 1 # kept\n", "\nkey=1 # kept\n", nil},
+		{"  # 中文注释\r\nkey = \"#x\"\r\n", "\r\nkey=\"#x\"\r\n", nil},
+		{"a = [\n  1,\n  # inside an array\n  2,\n]\n", "a=[\n  1,\n\n  2,\n]\n", nil},
+		// long texts are left out, short ones kept
+		{"[[block]]\nid = \"p-8\"\nen   =  \"In 2020, Chongqing\"  # c\r\n", "[[block]]\nid=\"p-8\"\nen=\"" + e + "0\"  # c\r\n", []string{"In 2020, Chongqing"}},
+		{"\"a key\" = \"一段引文\"\nb = \"12345678\"\n", "\"a key\"=\"" + e + "0\"\nb=\"" + e + "1\"\n", []string{"一段引文", "12345678"}},
+		// what the parser reads otherwise than as written stays
+		{"a = \"tab\there \\\" and more\"\nb = \"long enough\x01\"\n", "a=\"tab\there \\\" and more\"\nb=\"long enough\x01\"\n", nil},
+		{"a = [\"long enough text\"]\nb = { c = \"long enough text\" }\n", "a=[\"long enough text\"]\nb={ c = \"long enough text\" }\n", nil},
+		// a file that could hold the mark keeps its texts
+		{"a = \"\\uE000 looks like a number\"\nb = \"long enough text\"\n", "a=\"\\uE000 looks like a number\"\nb=\"long enough text\"\n", nil},
+		{"a = \"" + e + "0 written as it is\"\n", "a=\"" + e + "0 written as it is\"\n", nil},
 		// a multi-line string may hold a line that starts with #
-		{"s = \"\"\"\n# not a comment\n\"\"\"\n# c\n", "s = \"\"\"\n# not a comment\n\"\"\"\n# c\n"},
-		{"s = '''\n# not a comment\n'''\n", "s = '''\n# not a comment\n'''\n"},
+		{"s = \"\"\"\n# not a comment\n\"\"\"\n# c\n", "s = \"\"\"\n# not a comment\n\"\"\"\n# c\n", nil},
+		{"s = '''\n# not a comment\n'''\n", "s = '''\n# not a comment\n'''\n", nil},
 		// the parser must still see what it rejects
-		{"# bad \x01 control\nk = 1\n", "# bad \x01 control\nk = 1\n"},
-		{"# bad \xff utf-8\nk = 1\n", "# bad \xff utf-8\nk = 1\n"},
-		{"# no newline at the end", "# no newline at the end"},
-		{"0=[\n#0", "0=[\n#0"},
+		{"# bad \x01 control\nk = 1\n", "# bad \x01 control\nk=1\n", nil},
+		{"# bad \xff utf-8\nk = 1\n", "# bad \xff utf-8\nk=1\n", nil},
+		{"k = \"bad \xff utf-8 text\"\n", "k=\"bad \xff utf-8 text\"\n", nil},
+		{"# no newline at the end", "# no newline at the end", nil},
+		{"0=[\n#0", "0=[\n#0", nil},
 	} {
-		if got := withoutComments([]byte(c.in)); got != c.want {
-			t.Errorf("withoutComments(%q) = %q, want %q", c.in, got, c.want)
+		got := condense(c.in)
+		if got.src != c.want || !slices.Equal(got.texts, c.texts) {
+			t.Errorf("condense(%q) = %q %q, want %q %q", c.in, got.src, got.texts, c.want, c.texts)
 		}
-		sameWithoutComments(t, []byte(c.in))
+		sameCondensed(t, []byte(c.in))
 	}
 }

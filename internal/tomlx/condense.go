@@ -1,0 +1,188 @@
+package tomlx
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The parser reads a file one character at a time, at a cost of a few
+// channel operations and function calls for each: most of the time it
+// takes goes on the words of comments and on long text values (a
+// translation file is two thirds Chinese comments and English values). So
+// it is given a condensed copy of the file, and the values it did not read
+// are put back into what it returns:
+//
+//   - the words of each comment that fills a line are left out;
+//   - the spaces around the = of each `key = value` line are left out;
+//   - the value of a `key = "text"` line, when it is longer than a few
+//     bytes and has nothing the parser would read differently from how it
+//     is written (no escape, no control character, no invalid UTF-8), is
+//     replaced by a number: "\uE000" followed by its index in texts.
+//
+// None of this changes a value or whether the file is valid. The condensed
+// copy keeps every line where it was, but not every column: positions come
+// from the file as written (scan), and so does a syntax error, which is
+// found again in the whole text (DecodeBytes). A file with a multi-line
+// string (three quotes in a row) is given to the parser whole, as any line
+// in it may be inside one; a file that holds the private-use character
+// U+E000, or a \u or \U escape that could make it, keeps its text values.
+
+// mark starts the number of a text left out of the condensed copy.
+const mark = "\uE000"
+
+// shortest is the length from which a text is worth leaving out: a
+// shorter one costs the parser less than its number does.
+const shortest = 8
+
+type condensed struct {
+	src   string   // what the parser reads
+	texts []string // the text values left out, by number
+}
+
+func condense(text string) condensed {
+	if strings.Contains(text, `"""`) || strings.Contains(text, `'''`) {
+		return condensed{src: text}
+	}
+	takeTexts := !strings.Contains(text, mark) && !strings.Contains(text, `\u`) && !strings.Contains(text, `\U`)
+	var b strings.Builder
+	b.Grow(len(text) / 2)
+	var spans [][2]int // the texts left out, as offsets in text
+	depth := 0         // open brackets of a multi-line array
+	for at := 0; at < len(text); {
+		line, _, nl := strings.Cut(text[at:], "\n")
+		start := at
+		at += len(line) + 1
+		if !nl { // the last line, without a newline: kept whole
+			b.WriteString(line)
+			break
+		}
+		content := strings.TrimSuffix(line, "\r")
+		words := strings.TrimLeft(content, " \t")
+		switch {
+		case len(words) > 0 && words[0] == '#' && plainComment(words):
+			b.WriteString(line[len(content):]) // the \r of a CRLF line
+		case depth > 0:
+			depth = max(depth+brackets(line), 0)
+			b.WriteString(line)
+		default:
+			key, value, ok := keyText(words)
+			if !ok {
+				b.WriteString(line)
+				break
+			}
+			b.WriteString(key)
+			b.WriteByte('=')
+			if strings.HasPrefix(value, "[") {
+				depth = max(brackets(value), 0)
+			}
+			if takeTexts && strings.HasPrefix(value, `"`) {
+				if end := strings.IndexByte(value[1:], '"'); end >= shortest && plainText(value[1:end+1]) {
+					off := start + len(content) - len(value) + 1
+					b.WriteString(`"` + mark)
+					b.WriteString(strconv.Itoa(len(spans)))
+					spans = append(spans, [2]int{off, off + end})
+					value = value[end+1:]
+				}
+			}
+			b.WriteString(value)
+			b.WriteString(line[len(content):])
+		}
+		b.WriteByte('\n')
+	}
+	return condensed{src: b.String(), texts: copyTexts(text, spans)}
+}
+
+// copyTexts copies the texts left out into one string, so that the values
+// hold on to those bytes only, not to the whole file.
+func copyTexts(text string, spans [][2]int) []string {
+	if len(spans) == 0 {
+		return nil
+	}
+	n := 0
+	for _, s := range spans {
+		n += s[1] - s[0]
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range spans {
+		b.WriteString(text[s[0]:s[1]])
+	}
+	all := b.String()
+	out := make([]string, len(spans))
+	for i, s := range spans {
+		out[i], all = all[:s[1]-s[0]], all[s[1]-s[0]:]
+	}
+	return out
+}
+
+// keyText recognises `key = …` and `"quoted key" = …`, returning the key as
+// written and what follows the equals sign and the spaces after it.
+func keyText(t string) (key, value string, ok bool) {
+	k, value, ok := keyOf(t)
+	if !ok {
+		return "", "", false
+	}
+	n := len(k)
+	if t[0] == '"' {
+		n += 2
+	}
+	return t[:n], value, true
+}
+
+// restore puts the texts left out back into the parsed values.
+func (c condensed) restore(v any) {
+	if len(c.texts) == 0 {
+		return
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if s, ok := x.(string); ok {
+				if t, ok := c.text(s); ok {
+					v[k] = t
+				}
+				continue
+			}
+			c.restore(x)
+		}
+	case []map[string]any:
+		for _, x := range v {
+			c.restore(x)
+		}
+	case []any:
+		for _, x := range v {
+			c.restore(x)
+		}
+	}
+}
+
+// text returns the text that s numbers, if s is a number made by condense.
+func (c condensed) text(s string) (string, bool) {
+	n, ok := strings.CutPrefix(s, mark)
+	if !ok {
+		return "", false
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 0 || i >= len(c.texts) {
+		return "", false
+	}
+	return c.texts[i], true
+}
+
+// plainComment reports whether a comment holds only what TOML allows in
+// one: valid UTF-8 without control characters other than the tab.
+func plainComment(c string) bool {
+	for i := 0; i < len(c); i++ {
+		if r := c[i]; r < 0x20 && r != '\t' || r == 0x7f {
+			return false
+		}
+	}
+	return utf8.ValidString(c)
+}
+
+// plainText reports whether the parser reads a basic string's content as
+// it is written: no escape, and nothing it rejects.
+func plainText(s string) bool {
+	return !strings.Contains(s, `\`) && plainComment(s)
+}
