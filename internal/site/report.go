@@ -276,8 +276,27 @@ func (s *Site) figureLink(lang string) func(*dataset.Figure) (href, title string
 // annotate escapes text and marks in it the spans that quote figures (each
 // followed by links to the figures) and the corrections made by errata.
 func annotate(text string, spans []span, corr []seed.Correction, errHref func(int) string, link func(*dataset.Figure) (string, string)) template.HTML {
+	// The links first, so that the text is written into room made once.
+	// links holds those of span i from first[i] to first[i+1].
+	type figLink struct{ href, title string }
+	n := 0
+	for _, sp := range spans {
+		n += len(sp.figs)
+	}
+	links, first := make([]figLink, 0, n), make([]int, 0, len(spans)+1)
+	size := len(text) + len(text)/8 + 300*len(corr)
+	for _, sp := range spans {
+		first = append(first, len(links))
+		for _, f := range sp.figs {
+			href, title := link(f)
+			links = append(links, figLink{href, title})
+			size += len(f.ID) + len(href) + 2*len(title) + 80
+		}
+		size += 40
+	}
+	first = append(first, len(links))
 	var b strings.Builder
-	b.Grow(len(text) + len(text)/8 + 300*len(spans) + 300*len(corr))
+	b.Grow(size)
 	pos := 0
 	type event struct {
 		at   int
@@ -314,14 +333,13 @@ func annotate(text string, spans []span, corr []seed.Correction, errHref func(in
 			b.WriteString(`">`)
 		case 0:
 			b.WriteString("</mark>")
-			for _, f := range spans[ev.i].figs {
-				href, title := link(f)
+			for _, l := range links[first[ev.i]:first[ev.i+1]] {
 				b.WriteString(`<a class="figref" href="`)
-				writeEsc(&b, href)
+				writeEsc(&b, l.href)
 				b.WriteString(`" title="`)
-				writeEsc(&b, title)
+				writeEsc(&b, l.title)
 				b.WriteString(`" aria-label="`)
-				writeEsc(&b, title)
+				writeEsc(&b, l.title)
 				b.WriteString(`"></a>`)
 			}
 		case 1:

@@ -18,7 +18,8 @@ import (
 //   - the value of a `key = "text"` line, when it is longer than a few
 //     bytes and has nothing the parser would read differently from how it
 //     is written (no escape, no control character, no invalid UTF-8), is
-//     replaced by a number: "\uE000" followed by its index in texts.
+//     replaced by a number: "\uE000" followed by its index in texts,
+//     which the binder reads in its place.
 //
 // None of this changes a value or whether the file is valid. The condensed
 // copy keeps every line where it was, but not every column: positions come
@@ -130,44 +131,21 @@ func keyText(t string) (key, value string, ok bool) {
 	return t[:n], value, true
 }
 
-// restore puts the texts left out back into the parsed values.
-func (c condensed) restore(v any) {
+// text returns the text that s numbers, if s is a number condense put in
+// the place of a text, and otherwise s.
+func (c condensed) text(s string) string {
 	if len(c.texts) == 0 {
-		return
+		return s
 	}
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			if s, ok := x.(string); ok {
-				if t, ok := c.text(s); ok {
-					v[k] = t
-				}
-				continue
-			}
-			c.restore(x)
-		}
-	case []map[string]any:
-		for _, x := range v {
-			c.restore(x)
-		}
-	case []any:
-		for _, x := range v {
-			c.restore(x)
-		}
-	}
-}
-
-// text returns the text that s numbers, if s is a number made by condense.
-func (c condensed) text(s string) (string, bool) {
 	n, ok := strings.CutPrefix(s, mark)
 	if !ok {
-		return "", false
+		return s
 	}
 	i, err := strconv.Atoi(n)
 	if err != nil || i < 0 || i >= len(c.texts) {
-		return "", false
+		return s
 	}
-	return c.texts[i], true
+	return c.texts[i]
 }
 
 // plainComment reports whether a comment holds only what TOML allows in

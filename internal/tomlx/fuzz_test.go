@@ -73,7 +73,7 @@ func sameCondensed(t *testing.T, src []byte) {
 	if (errWhole == nil) != (errCondensed == nil) {
 		t.Fatalf("condensed: error %v, as written: %v\ncondensed text: %q", errCondensed, errWhole, c.src)
 	}
-	c.restore(condensed)
+	restore(c, condensed)
 	if errWhole == nil && !reflect.DeepEqual(whole, condensed) {
 		t.Fatalf("condensed, the values differ:\n%v\n%v\ncondensed text: %q", condensed, whole, c.src)
 	}
@@ -90,4 +90,31 @@ func FuzzCondense(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) { sameCondensed(t, src) })
+}
+
+// restore puts the texts that c left out back into the values the parser
+// read from c.src.
+func restore(c condensed, v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if s, ok := x.(string); ok {
+				v[k] = c.text(s)
+				continue
+			}
+			restore(c, x)
+		}
+	case []map[string]any:
+		for _, x := range v {
+			restore(c, x)
+		}
+	case []any:
+		for i, x := range v {
+			if s, ok := x.(string); ok {
+				v[i] = c.text(s)
+				continue
+			}
+			restore(c, x)
+		}
+	}
 }

@@ -173,10 +173,9 @@ func DecodeBytes(path string, data []byte, lineOffset int, v any) (*Table, diag.
 		}
 		return nil, diag.List{syntaxError(path, data, lineOffset, err)}
 	}
-	c.restore(tree)
 	s := scan(path, text, lineOffset)
 	top := s.tables[""][0]
-	b := binder{scan: s, next: map[string]int{}, fields: map[reflect.Type]fields{}}
+	b := binder{texts: c, scan: s, next: map[string]int{}, fields: map[reflect.Type]fields{}}
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic(fmt.Sprintf("tomlx.Decode: %T is not a non-nil pointer", v))
@@ -210,6 +209,7 @@ func syntaxError(path string, data []byte, lineOffset int, err error) *diag.Erro
 // binder assigns parsed values to Go values, recording errors with the
 // positions of the scan.
 type binder struct {
+	texts  condensed // the texts left out of what the parser read
 	scan   *scanned
 	next   map[string]int // the next [[table]] element of each path
 	errs   diag.List
@@ -295,17 +295,17 @@ func (b *binder) stringMap(m map[string]any, rv reflect.Value, t *Table) {
 	for _, key := range t.order(m) {
 		s, ok := m[key].(string)
 		if !ok {
-			b.fail(t, t.At(key), `put the text in double quotes: "…"`, "%s must be text in quotes, not %s", key, describe(m[key]))
+			b.fail(t, t.At(key), `put the text in double quotes: "…"`, "%s must be text in quotes, not %s", key, b.describe(m[key]))
 			continue
 		}
-		rv.SetMapIndex(reflect.ValueOf(key), reflect.ValueOf(s))
+		rv.SetMapIndex(reflect.ValueOf(key), reflect.ValueOf(b.texts.text(s)))
 	}
 }
 
 // value assigns one parsed value to a field of the table at path.
 func (b *binder) value(key string, val any, fv reflect.Value, t *Table, tablePath string) {
 	mismatch := func(want, hint string) {
-		b.fail(t, t.At(key), hint, "%s must be %s, not %s", key, want, describe(val))
+		b.fail(t, t.At(key), hint, "%s must be %s, not %s", key, want, b.describe(val))
 	}
 	switch fv.Kind() {
 	case reflect.String:
@@ -319,7 +319,7 @@ func (b *binder) value(key string, val any, fv reflect.Value, t *Table, tablePat
 		// One block a file, rather than one a value, halves the objects
 		// the collector has to mark at 1,000 reports (1.22 → 0.60
 		// million).
-		fv.SetString(s)
+		fv.SetString(b.texts.text(s))
 	case reflect.Float64:
 		switch x := val.(type) {
 		case float64:
@@ -372,7 +372,7 @@ func (b *binder) slice(key string, val any, fv reflect.Value, t *Table, path str
 	if elem.Kind() == reflect.Struct {
 		tables, ok := val.([]map[string]any)
 		if !ok {
-			b.fail(t, t.At(key), fmt.Sprintf("write each as a [[%s]] table", path), "%s must be tables, not %s", key, describe(val))
+			b.fail(t, t.At(key), fmt.Sprintf("write each as a [[%s]] table", path), "%s must be tables, not %s", key, b.describe(val))
 			return
 		}
 		out := reflect.MakeSlice(fv.Type(), len(tables), len(tables))
@@ -393,7 +393,7 @@ func (b *binder) slice(key string, val any, fv reflect.Value, t *Table, path str
 	}
 	list, ok := val.([]any)
 	if !ok {
-		b.fail(t, t.At(key), fmt.Sprintf("write a list in brackets, e.g. %s = %s", key, example(elem)), "%s must be a list, not %s", key, describe(val))
+		b.fail(t, t.At(key), fmt.Sprintf("write a list in brackets, e.g. %s = %s", key, example(elem)), "%s must be a list, not %s", key, b.describe(val))
 		return
 	}
 	out := reflect.MakeSlice(fv.Type(), 0, len(list))
@@ -403,7 +403,7 @@ func (b *binder) slice(key string, val any, fv reflect.Value, t *Table, path str
 		n, isInt := item.(int64)
 		switch {
 		case isText && elem.Kind() == reflect.String:
-			ev.SetString(s)
+			ev.SetString(b.texts.text(s))
 		case isInt && elem.Kind() == reflect.Int:
 			ev.SetInt(n)
 		default:
@@ -411,7 +411,7 @@ func (b *binder) slice(key string, val any, fv reflect.Value, t *Table, path str
 			if elem.Kind() == reflect.String {
 				want = "texts in quotes"
 			}
-			b.fail(t, t.At(key), fmt.Sprintf("write a list such as %s = %s", key, example(elem)), "%s must hold %s, not %s", key, want, describe(item))
+			b.fail(t, t.At(key), fmt.Sprintf("write a list such as %s = %s", key, example(elem)), "%s must hold %s, not %s", key, want, b.describe(item))
 			return
 		}
 		out = reflect.Append(out, ev)
@@ -431,9 +431,10 @@ func (b *binder) child(path string, parent *Table) *Table {
 }
 
 // describe names the TOML type of a parsed value for a message.
-func describe(v any) string {
+func (b *binder) describe(v any) string {
 	switch x := v.(type) {
 	case string:
+		x = b.texts.text(x)
 		if len([]rune(x)) > 20 {
 			x = string([]rune(x)[:20]) + "…"
 		}

@@ -189,3 +189,25 @@ func TestCondense(t *testing.T) {
 		sameCondensed(t, []byte(c.in))
 	}
 }
+
+// TestCondensedTexts checks that the texts the parser did not read reach
+// every field, map and message as written.
+func TestCondensedTexts(t *testing.T) {
+	src := "# 注释\n[[figure]]\nid    =   \"a long identifier\"\nquote = \"全市规上工业增加值增长5.5%\"\nvalue = \"not a number at all\"\n"
+	var v struct {
+		Figure []*figure `toml:"figure"`
+	}
+	_, errs := DecodeBytes("f.toml", []byte(src), 0, &v)
+	f := v.Figure[0]
+	if f.ID != "a long identifier" || f.Quote != "全市规上工业增加值增长5.5%" {
+		t.Errorf("decoded %q %q", f.ID, f.Quote)
+	}
+	want := `f.toml:5:9: value must be a number, not text ("not a number at all")`
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), want) {
+		t.Errorf("errors %v, want %s", errs, want)
+	}
+	m := map[string]string{}
+	if _, errs := DecodeBytes("s.toml", []byte("k = \"a long English text\"\n"), 0, &m); len(errs) > 0 || m["k"] != "a long English text" {
+		t.Errorf("map %v, errors %v", m, errs)
+	}
+}
