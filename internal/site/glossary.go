@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"reportsite/internal/diag"
@@ -115,7 +116,7 @@ func (s *Site) checkGlossary(ix *glossaryIndex, units []i18n.Unit, t *i18n.Trans
 		if len(terms) == 0 {
 			continue
 		}
-		lower := strings.ToLower(en)
+		lower := toLower(en)
 		for _, term := range terms {
 			if term.renderedIn(lower) {
 				continue
@@ -125,6 +126,29 @@ func (s *Site) checkGlossary(ix *glossaryIndex, units []i18n.Unit, t *i18n.Trans
 		}
 	}
 	return l
+}
+
+// toLower is strings.ToLower for valid UTF-8, faster on a text of ASCII
+// letters with a few other characters (’, –): strings.ToLower maps all of
+// such a text a character at a time.
+func toLower(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError || unicode.ToLower(r) != r {
+			return strings.ToLower(s) // a capital beyond ASCII, or not UTF-8
+		}
+		i += size
+	}
+	return string(b)
 }
 
 func quoteAll(forms []string) string {

@@ -159,9 +159,7 @@ type Site struct {
 	templates *render.Templates
 	liveLoad  bool
 	search    bool
-	// values holds how pages show each figure (*shownAs), worked out the
-	// first time one does.
-	values sync.Map
+	formatted map[*dataset.Figure]*shownAs // how pages show each figure
 
 	// For a build with a memo: the key of what every page depends on (the
 	// settings, the interface strings, the glossary, the layouts), each
@@ -349,6 +347,7 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 // arrange sorts the figures of each indicator, groups them by year,
 // compares and tracks them, for the pages.
 func (s *Site) arrange() {
+	s.formatted = shownAll(s.Data.Figures)
 	s.sorted = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))
 	s.distinct = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))
 	for _, in := range s.Data.Indicators {

@@ -148,15 +148,29 @@ func (v *View) Value(f *dataset.Figure) string { return v.Site.value(f, v.langOr
 // (index 0) and English (1).
 type shownAs struct{ value, period [2]string }
 
-// shownAs works out how pages show a figure the first time one does: a
-// report's page shows each of its figures four or five times.
-func (s *Site) shownAs(f *dataset.Figure) *shownAs {
-	if v, ok := s.values.Load(f); ok {
-		return v.(*shownAs)
+func newShownAs(f *dataset.Figure) shownAs {
+	return shownAs{value: [2]string{f.Display("zh"), f.Display("en")}, period: [2]string{f.Period.Label("zh"), f.Period.Label("en")}}
+}
+
+// shownAll works out how pages show each figure, once a build (see
+// arrange): a report's page shows each of its figures four or five times.
+func shownAll(figs []*dataset.Figure) map[*dataset.Figure]*shownAs {
+	all := make([]shownAs, len(figs))
+	m := make(map[*dataset.Figure]*shownAs, len(figs))
+	for i, f := range figs {
+		all[i] = newShownAs(f)
+		m[f] = &all[i]
 	}
-	v := &shownAs{value: [2]string{f.Display("zh"), f.Display("en")}, period: [2]string{f.Period.Label("zh"), f.Period.Label("en")}}
-	s.values.Store(f, v)
-	return v
+	return m
+}
+
+// shownAs is how pages show f, worked out by arrange.
+func (s *Site) shownAs(f *dataset.Figure) *shownAs {
+	if v, ok := s.formatted[f]; ok {
+		return v
+	}
+	v := newShownAs(f) // a figure not in the dataset
+	return &v
 }
 
 // value is f.Display(lang).

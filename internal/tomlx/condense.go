@@ -149,14 +149,33 @@ func (c condensed) text(s string) string {
 }
 
 // plainComment reports whether a comment holds only what TOML allows in
-// one: valid UTF-8 without control characters other than the tab.
+// one: valid UTF-8 without control characters other than the tab. It
+// looks at eight bytes at a time, as a file's comments and texts are most
+// of its bytes.
 func plainComment(c string) bool {
-	for i := 0; i < len(c); i++ {
-		if r := c[i]; r < 0x20 && r != '\t' || r == 0x7f {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(c); i += 8 {
+		x := uint64(c[i]) | uint64(c[i+1])<<8 | uint64(c[i+2])<<16 | uint64(c[i+3])<<24 |
+			uint64(c[i+4])<<32 | uint64(c[i+5])<<40 | uint64(c[i+6])<<48 | uint64(c[i+7])<<56
+		del := x ^ 0x7f*ones
+		// A byte below 0x20 or equal to 0x7f sets its high bit here.
+		if ((x-0x20*ones)&^x|(del-ones)&^del)&highs != 0 && !plainBytes(c[i:i+8]) {
 			return false
 		}
 	}
-	return utf8.ValidString(c)
+	return plainBytes(c[i:]) && utf8.ValidString(c)
+}
+
+// plainBytes reports whether b has no control character other than the
+// tab.
+func plainBytes(b string) bool {
+	for i := 0; i < len(b); i++ {
+		if r := b[i]; r < 0x20 && r != '\t' || r == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // plainText reports whether the parser reads a basic string's content as

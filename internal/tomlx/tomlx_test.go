@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 )
 
 type figure struct {
@@ -209,5 +210,22 @@ func TestCondensedTexts(t *testing.T) {
 	m := map[string]string{}
 	if _, errs := DecodeBytes("s.toml", []byte("k = \"a long English text\"\n"), 0, &m); len(errs) > 0 || m["k"] != "a long English text" {
 		t.Errorf("map %v, errors %v", m, errs)
+	}
+}
+
+// TestPlainComment checks the eight-bytes-at-a-time test against a byte at
+// a time, with each kind of byte at each place in a word.
+func TestPlainComment(t *testing.T) {
+	for _, bad := range []byte{0, 1, '\t', '\r', 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xff} {
+		for n := 1; n <= 19; n++ {
+			for at := 0; at < n; at++ {
+				b := []byte(strings.Repeat("a", n))
+				b[at] = bad
+				want := plainBytes(string(b)) && utf8.Valid(b)
+				if got := plainComment(string(b)); got != want {
+					t.Fatalf("plainComment(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
 	}
 }
