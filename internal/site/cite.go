@@ -171,5 +171,5 @@ func (v *View) Cite() *CSL {
 	if !ok {
 		return nil
 	}
-	return v.Site.reportCitation(rp.Report, v.langOr("zh"))
+	return rp.Citation
 }

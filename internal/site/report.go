@@ -27,6 +27,7 @@ type ReportPage struct {
 	Untranslated int
 	Stale        int
 	Years        []int
+	Citation     *CSL // how to cite the page (View.Cite)
 }
 
 // MetaRow is one line of a report's metadata table.
@@ -97,6 +98,7 @@ func (s *Site) reportPage(r *dataset.Report, lang string) *ReportPage {
 		rp.Figures = append(rp.Figures, v.Figures...)
 	}
 	rp.TOC = s.toc(r.Doc.Outline(3), tr, lang)
+	rp.Citation = s.reportCitation(r, lang)
 	rp.Meta = s.reportMeta(r, lang)
 	for _, b := range r.Doc.Blocks {
 		if b.Kind == seed.Meta && b.ID == "" {
