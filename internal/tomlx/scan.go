@@ -72,6 +72,11 @@ func scan(path, src string, off int) *scanned {
 			cur = &Table{file: f, header: pos{int32(n), int32(utf8.RuneCountInString(line[:indent]) + 1)}}
 			name = strings.Clone(name)
 			if array {
+				// Room for as many keys as the element before has: the
+				// elements of an array ([[figure]]) mostly have the same.
+				if prev := s.tables[name]; len(prev) > 0 {
+					cur.keys = make([]keyPos, 0, len(prev[len(prev)-1].keys)+1)
+				}
 				s.tables[name] = append(s.tables[name], cur)
 			} else {
 				s.tables[name] = []*Table{cur}
