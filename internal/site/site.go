@@ -347,7 +347,12 @@ func Load(fsys fs.FS, opt Options) (*Site, diag.List) {
 // arrange sorts the figures of each indicator, groups them by year,
 // compares and tracks them, for the pages.
 func (s *Site) arrange() {
-	s.formatted = shownAll(s.Data.Figures)
+	if s.memo == nil {
+		// A build shows every figure several times; a preview's rebuild
+		// renders only the pages an edit changed, and formats only the
+		// figures they show (shownAs).
+		s.formatted = shownAll(s.Data.Figures)
+	}
 	s.sorted = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))
 	s.distinct = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))
 	for _, in := range s.Data.Indicators {

@@ -164,12 +164,13 @@ func shownAll(figs []*dataset.Figure) map[*dataset.Figure]*shownAs {
 	return m
 }
 
-// shownAs is how pages show f, worked out by arrange.
+// shownAs is how pages show f: worked out by arrange for a build, here for
+// a preview (and a figure not in the dataset).
 func (s *Site) shownAs(f *dataset.Figure) *shownAs {
 	if v, ok := s.formatted[f]; ok {
 		return v
 	}
-	v := newShownAs(f) // a figure not in the dataset
+	v := newShownAs(f)
 	return &v
 }
 
