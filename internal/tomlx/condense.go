@@ -10,8 +10,8 @@ import (
 // channel operations and function calls for each: most of the time it
 // takes goes on the words of comments and on long text values (a
 // translation file is two thirds Chinese comments and English values). So
-// it is given a condensed copy of the file, and the values it did not read
-// are put back into what it returns:
+// it is given a condensed copy of the file, and the binder takes each text
+// value it did not read from the file as written:
 //
 //   - the words of each comment that fills a line are left out;
 //   - the spaces around the = of each `key = value` line are left out;
