@@ -14,11 +14,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
+
+	"reportsite/internal/diag"
 )
 
 // Tx is an output folder being written. Files go to a fresh folder beside
@@ -204,35 +205,40 @@ func (t *Tx) removeOld(old string) error {
 	// could remove what the link leads to, outside the output. Then the
 	// previous output is removed as os.RemoveAll does, link by link.
 	var linked atomic.Bool
-	onEveryCore(dirs, func(d string) {
+	if err := onEveryCore(dirs, "looking at the previous output", func(d string) {
 		if info, err := os.Lstat(old + d); err == nil && !info.IsDir() {
 			linked.Store(true)
 		}
-	})
+	}); err != nil {
+		return err
+	}
 	if linked.Load() {
 		return os.RemoveAll(old)
 	}
 	// os.Remove would try a file as a folder too, when it fails.
-	onEveryCore(files, func(f string) { syscall.Unlink(old + f) })
+	if err := onEveryCore(files, "removing the previous output", func(f string) { syscall.Unlink(old + f) }); err != nil {
+		return err
+	}
 	for n := deepest; n > 0; n-- {
 		// Fails, harmlessly, on a folder that is not empty.
-		onEveryCore(byDepth[n], func(d string) { syscall.Rmdir(old + d) })
+		if err := onEveryCore(byDepth[n], "removing the previous output", func(d string) { syscall.Rmdir(old + d) }); err != nil {
+			return err
+		}
 	}
 	return os.RemoveAll(old)
 }
 
-// onEveryCore calls do for each item, on every core.
-func onEveryCore(items []string, do func(string)) {
-	workers := min(runtime.GOMAXPROCS(0), len(items))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(items); i += workers {
-				do(items[i])
-			}
-		}()
-	}
-	wg.Wait()
+// onEveryCore calls do for each item, on every core (diag.Each), and
+// returns the first internal error a panic in it became.
+func onEveryCore(items []string, doing string, do func(string)) error {
+	var mu sync.Mutex
+	var first error
+	diag.Each(len(items), doing, func(i int) { do(items[i]) }, func(_ int, e *diag.Error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if first == nil {
+			first = e
+		}
+	})
+	return first
 }

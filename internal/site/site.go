@@ -150,16 +150,16 @@ type Site struct {
 	yearTargets     map[int][]*dataset.Figure              // the targets for each year, in table order
 	targetOf        map[*dataset.Figure]*targets.Target
 
-	pages     []*Page
-	sorted    map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
-	distinct  map[*dataset.Indicator][]*dataset.Figure // the same, each number once
-	byYear    map[int][]*dataset.Figure                // the figures of each year (see yearOf), in file order
-	joint     []*dataset.Figure                        // see jointFigures
-	groups    []IndicatorGroup                         // the indicators by category, for the index
-	templates *render.Templates
-	liveLoad  bool
-	search    bool
-	formatted map[*dataset.Figure]*shownAs // how pages show each figure
+	pages       []*Page
+	sorted      map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
+	distinct    map[*dataset.Indicator][]*dataset.Figure // the same, each number once
+	byYear      map[int][]*dataset.Figure                // the figures of each year (see yearOf), in file order
+	joint       []*dataset.Figure                        // see jointFigures
+	groups      []IndicatorGroup                         // the indicators by category, for the index
+	templates   *render.Templates
+	liveLoad    bool
+	search      bool
+	figureTexts map[*dataset.Figure]*figureText // how pages show each figure
 
 	// For a build with a memo: the key of what every page depends on (the
 	// settings, the interface strings, the glossary, the layouts), each
@@ -350,8 +350,8 @@ func (s *Site) arrange() {
 	if s.memo == nil {
 		// A build shows every figure several times; a preview's rebuild
 		// renders only the pages an edit changed, and formats only the
-		// figures they show (shownAs).
-		s.formatted = shownAll(s.Data.Figures)
+		// figures they show (formatted).
+		s.figureTexts = formatAll(s.Data.Figures)
 	}
 	s.sorted = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))
 	s.distinct = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))

@@ -144,39 +144,39 @@ func (v *View) Region(id string) string {
 // Value formats a figure's value for the page's language.
 func (v *View) Value(f *dataset.Figure) string { return v.Site.value(f, v.langOr("zh")) }
 
-// shownAs is how pages show a figure's value and period, in Chinese
+// figureText is how pages show a figure's value and period, in Chinese
 // (index 0) and English (1).
-type shownAs struct{ value, period [2]string }
+type figureText struct{ value, period [2]string }
 
-func newShownAs(f *dataset.Figure) shownAs {
-	return shownAs{value: [2]string{f.Display("zh"), f.Display("en")}, period: [2]string{f.Period.Label("zh"), f.Period.Label("en")}}
+func formatFigure(f *dataset.Figure) figureText {
+	return figureText{value: [2]string{f.Display("zh"), f.Display("en")}, period: [2]string{f.Period.Label("zh"), f.Period.Label("en")}}
 }
 
-// shownAll works out how pages show each figure, once a build (see
-// arrange): a report's page shows each of its figures four or five times.
-func shownAll(figs []*dataset.Figure) map[*dataset.Figure]*shownAs {
-	all := make([]shownAs, len(figs))
-	m := make(map[*dataset.Figure]*shownAs, len(figs))
+// formatAll formats every figure, once a build (see arrange): a report's
+// page shows each of its figures four or five times.
+func formatAll(figs []*dataset.Figure) map[*dataset.Figure]*figureText {
+	all := make([]figureText, len(figs))
+	m := make(map[*dataset.Figure]*figureText, len(figs))
 	for i, f := range figs {
-		all[i] = newShownAs(f)
+		all[i] = formatFigure(f)
 		m[f] = &all[i]
 	}
 	return m
 }
 
-// shownAs is how pages show f: worked out by arrange for a build, here for
-// a preview (and a figure not in the dataset).
-func (s *Site) shownAs(f *dataset.Figure) *shownAs {
-	if v, ok := s.formatted[f]; ok {
-		return v
+// formatted is how pages show f: formatted by arrange for a build, here
+// for a preview (and a figure not in the dataset).
+func (s *Site) formatted(f *dataset.Figure) *figureText {
+	if t, ok := s.figureTexts[f]; ok {
+		return t
 	}
-	v := newShownAs(f)
-	return &v
+	t := formatFigure(f)
+	return &t
 }
 
 // value is f.Display(lang).
 func (s *Site) value(f *dataset.Figure, lang string) string {
-	return s.shownAs(f).value[langIndex(lang)]
+	return s.formatted(f).value[langIndex(lang)]
 }
 
 func langIndex(lang string) int {
@@ -188,7 +188,7 @@ func langIndex(lang string) int {
 
 // Period formats a figure's period for the page's language.
 func (v *View) Period(f *dataset.Figure) string {
-	return v.Site.shownAs(f).period[langIndex(v.langOr("zh"))]
+	return v.Site.formatted(f).period[langIndex(v.langOr("zh"))]
 }
 
 // Kind names a figure's kind in the page's language.
