@@ -48,16 +48,6 @@ func (t *Term) in(zh string) bool {
 	return strings.Contains(zh, t.Zh) || (t.ZhHant != "" && strings.Contains(zh, t.ZhHant))
 }
 
-// renderedIn reports whether the English text, in lower case, holds one of
-// the term's forms.
-func (t *Term) renderedIn(en string) bool {
-	for _, f := range t.forms() {
-		if strings.Contains(en, strings.ToLower(f)) {
-			return true
-		}
-	}
-	return false
-}
 
 // glossaryIndex finds the glossary terms in a Chinese text by their first
 // character, so that a text is read once, not once per term.
@@ -67,13 +57,18 @@ type glossaryIndex struct {
 	// characters of a text start no term, and a bit says so sooner than
 	// the map.
 	may [1 << 16 / 64]uint64
+	// lower holds each term's English forms in lower case.
+	lower map[*Term][]string
 }
 
 func newGlossaryIndex(terms []*Term) *glossaryIndex {
-	ix := &glossaryIndex{byFirst: map[rune][]*Term{}}
+	ix := &glossaryIndex{byFirst: map[rune][]*Term{}, lower: map[*Term][]string{}}
 	for _, t := range terms {
 		if t.Unchecked {
 			continue
+		}
+		for _, f := range t.forms() {
+			ix.lower[t] = append(ix.lower[t], strings.ToLower(f))
 		}
 		for _, zh := range []string{t.Zh, t.ZhHant} {
 			if r, _ := utf8.DecodeRuneInString(zh); zh != "" && !slices.Contains(ix.byFirst[r], t) {
@@ -103,6 +98,17 @@ func (ix *glossaryIndex) terms(zh string) []*Term {
 	return found
 }
 
+// rendered reports whether the English text, in lower case, holds one of
+// the term's forms.
+func (ix *glossaryIndex) rendered(t *Term, en string) bool {
+	for _, f := range ix.lower[t] {
+		if strings.Contains(en, f) {
+			return true
+		}
+	}
+	return false
+}
+
 // checkGlossary warns where a translated block's Chinese holds a glossary
 // term and its English does not render it as the glossary does.
 func (s *Site) checkGlossary(ix *glossaryIndex, units []i18n.Unit, t *i18n.Translation) diag.List {
@@ -118,7 +124,7 @@ func (s *Site) checkGlossary(ix *glossaryIndex, units []i18n.Unit, t *i18n.Trans
 		}
 		lower := toLower(en)
 		for _, term := range terms {
-			if term.renderedIn(lower) {
+			if ix.rendered(term, lower) {
 				continue
 			}
 			l.Warn(t.At(u.ID, "en"), fmt.Sprintf("the glossary (%s) renders it %s", term.At("en"), quoteAll(term.forms())),

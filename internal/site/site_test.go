@@ -570,7 +570,8 @@ func TestGlossaryCheck(t *testing.T) {
 	smart := &Term{Zh: "智能工厂", ZhHant: "智能工廠", En: "smart factory", EnForms: []string{"smart factory", "smart factories"}}
 	tech := &Term{Zh: "技术改造", En: "technological transformation"}
 	city := &Term{Zh: "市", En: "Municipal", Unchecked: true}
-	ix := newGlossaryIndex([]*Term{smart, tech, city})
+	zone := &Term{Zh: "两江新区", En: "Liangjiang New Area"}
+	ix := newGlossaryIndex([]*Term{smart, tech, city, zone})
 	for _, tc := range []struct {
 		zh   string
 		want []*Term
@@ -586,8 +587,8 @@ func TestGlossaryCheck(t *testing.T) {
 			t.Errorf("terms(%q) = %v, want %v", tc.zh, got, tc.want)
 		}
 	}
-	if !smart.renderedIn("105 smart factories were built") || tech.renderedIn("technical upgrading") {
-		t.Error("renderedIn")
+	if !ix.rendered(smart, "105 smart factories were built") || ix.rendered(tech, "technical upgrading") || !ix.rendered(zone, "in the liangjiang new area") {
+		t.Error("rendered")
 	}
 }
 
