@@ -23,8 +23,9 @@ import (
 //
 // None of this changes a value or whether the file is valid. The condensed
 // copy keeps every line where it was, but not every column: positions come
-// from the file as written (scan), and so does a syntax error, which is
-// found again in the whole text (DecodeBytes). A file with a multi-line
+// from the file as written (scan, which writes the copy in the same pass
+// over the lines), and so does a syntax error, which is found again in the
+// whole text (DecodeBytes). A file with a multi-line
 // string (three quotes in a row) is given to the parser whole, as any line
 // in it may be inside one; a file that holds the private-use character
 // U+E000, or a \u or \U escape that could make it, keeps its text values.
@@ -41,57 +42,79 @@ type condensed struct {
 	texts []string // the text values left out, by number
 }
 
-func condense(text string) condensed {
+// condenser writes the condensed copy of a text, a line at a time, as scan
+// reads it.
+type condenser struct {
+	text      string
+	off       bool // the text is given to the parser whole
+	takeTexts bool
+	b         strings.Builder
+	spans     [][2]int // the texts left out, as offsets in text
+}
+
+func newCondenser(text string) *condenser {
 	if strings.Contains(text, `"""`) || strings.Contains(text, `'''`) {
-		return condensed{src: text}
+		return &condenser{text: text, off: true}
 	}
-	takeTexts := !strings.Contains(text, mark) && !strings.Contains(text, `\u`) && !strings.Contains(text, `\U`)
-	var b strings.Builder
-	b.Grow(len(text) / 2)
-	var spans [][2]int // the texts left out, as offsets in text
-	depth := 0         // open brackets of a multi-line array
-	for at := 0; at < len(text); {
-		line, _, nl := strings.Cut(text[at:], "\n")
-		start := at
-		at += len(line) + 1
-		if !nl { // the last line, without a newline: kept whole
-			b.WriteString(line)
-			break
-		}
-		content := strings.TrimSuffix(line, "\r")
-		words := strings.TrimLeft(content, " \t")
-		switch {
-		case len(words) > 0 && words[0] == '#' && plainComment(words):
-			b.WriteString(line[len(content):]) // the \r of a CRLF line
-		case depth > 0:
-			depth = max(depth+brackets(line), 0)
-			b.WriteString(line)
-		default:
-			key, value, ok := keyText(words)
-			if !ok {
-				b.WriteString(line)
-				break
-			}
-			b.WriteString(key)
-			b.WriteByte('=')
-			if strings.HasPrefix(value, "[") {
-				depth = max(brackets(value), 0)
-			}
-			if takeTexts && strings.HasPrefix(value, `"`) {
-				if end := strings.IndexByte(value[1:], '"'); end >= shortest && plainText(value[1:end+1]) {
-					off := start + len(content) - len(value) + 1
-					b.WriteString(`"` + mark)
-					b.WriteString(strconv.Itoa(len(spans)))
-					spans = append(spans, [2]int{off, off + end})
-					value = value[end+1:]
-				}
-			}
-			b.WriteString(value)
-			b.WriteString(line[len(content):])
-		}
-		b.WriteByte('\n')
+	c := &condenser{text: text, takeTexts: !strings.Contains(text, mark) && !strings.Contains(text, `\u`) && !strings.Contains(text, `\U`)}
+	c.b.Grow(len(text) / 4)
+	return c
+}
+
+// keep writes a line as it is, and its newline if it has one.
+func (c *condenser) keep(line string, nl bool) {
+	if c.off {
+		return
 	}
-	return condensed{src: b.String(), texts: copyTexts(text, spans)}
+	c.b.WriteString(line)
+	if nl {
+		c.b.WriteByte('\n')
+	}
+}
+
+// comment leaves out the words of a line that is a comment the parser
+// takes (valid UTF-8 without control characters other than the tab), and
+// reports whether it did. trimmed is the line without its \r and indent.
+func (c *condenser) comment(line, content, trimmed string) bool {
+	if c.off || len(trimmed) == 0 || trimmed[0] != '#' || !plainComment(trimmed) {
+		return false
+	}
+	c.b.WriteString(line[len(content):]) // the \r of a CRLF line
+	c.b.WriteByte('\n')
+	return true
+}
+
+// pair writes a `key = value` line, trimmed, as key=value, with a long
+// plain text value replaced by its number; value starts at byte at of the
+// text, and cr is the line's \r, if any.
+func (c *condenser) pair(trimmed, key, value, cr string, at int) {
+	if c.off {
+		return
+	}
+	if trimmed[0] == '"' {
+		key = trimmed[:len(key)+2]
+	}
+	c.b.WriteString(key)
+	c.b.WriteByte('=')
+	if c.takeTexts && strings.HasPrefix(value, `"`) {
+		if end := strings.IndexByte(value[1:], '"'); end >= shortest && plainText(value[1:end+1]) {
+			c.b.WriteString(`"` + mark)
+			c.b.WriteString(strconv.Itoa(len(c.spans)))
+			c.spans = append(c.spans, [2]int{at + 1, at + 1 + end})
+			value = value[end+1:]
+		}
+	}
+	c.b.WriteString(value)
+	c.b.WriteString(cr)
+	c.b.WriteByte('\n')
+}
+
+// done returns the condensed copy.
+func (c *condenser) done() condensed {
+	if c.off {
+		return condensed{src: c.text}
+	}
+	return condensed{src: c.b.String(), texts: copyTexts(c.text, c.spans)}
 }
 
 // copyTexts copies the texts left out into one string, so that the values
@@ -115,20 +138,6 @@ func copyTexts(text string, spans [][2]int) []string {
 		out[i], all = all[:s[1]-s[0]], all[s[1]-s[0]:]
 	}
 	return out
-}
-
-// keyText recognises `key = …` and `"quoted key" = …`, returning the key as
-// written and what follows the equals sign and the spaces after it.
-func keyText(t string) (key, value string, ok bool) {
-	k, value, ok := keyOf(t)
-	if !ok {
-		return "", "", false
-	}
-	n := len(k)
-	if t[0] == '"' {
-		n += 2
-	}
-	return t[:n], value, true
 }
 
 // text returns the text that s numbers, if s is a number condense put in

@@ -118,3 +118,9 @@ func restore(c condensed, v any) {
 		}
 	}
 }
+
+// condense is the condensed copy of text that scan writes.
+func condense(text string) condensed {
+	_, c := scan("", text, 0)
+	return c
+}

@@ -18,10 +18,14 @@ type scanned struct {
 	tables map[string][]*Table
 }
 
-func scan(path, src string, off int) *scanned {
+// scan reads the lines of a file's text for the positions of its tables
+// and keys, and writes, as it goes, the condensed copy the parser reads
+// (condense.go).
+func scan(path, src string, off int) (*scanned, condensed) {
 	f := &file{path: path}
 	top := &Table{file: f}
 	s := &scanned{tables: map[string][]*Table{"": {top}}}
+	c := newCondenser(src)
 	cur := top
 	// Each key name once, by number, so that the positions are small and
 	// do not hold on to the file's text.
@@ -48,25 +52,38 @@ func scan(path, src string, off int) *scanned {
 	n := off       // the line number
 	for lineStart := 0; lineStart <= len(src); {
 		end := strings.IndexByte(src[lineStart:], '\n')
-		if end < 0 {
+		last := end < 0 // the last line, without a newline
+		if last {
 			end = len(src) - lineStart
 		}
-		line := src[lineStart : lineStart+end]
+		whole := src[lineStart : lineStart+end]
 		start := lineStart
 		lineStart += end + 1
 		n++
-		line = strings.TrimSuffix(line, "\r")
+		line := strings.TrimSuffix(whole, "\r")
+		trimmed := strings.TrimLeft(line, " \t")
+		if last {
+			c.keep(whole, false)
+		} else if c.comment(whole, line, trimmed) {
+			continue
+		}
+		keep := func() {
+			if !last {
+				c.keep(whole, true)
+			}
+		}
 		if inString != "" {
 			if strings.Count(line, inString)%2 == 1 {
 				inString = ""
 			}
+			keep()
 			continue
 		}
 		if depth > 0 {
 			depth = max(depth+brackets(line), 0)
+			keep()
 			continue
 		}
-		trimmed := strings.TrimLeft(line, " \t")
 		indent := len(line) - len(trimmed)
 		if name, array, ok := header(trimmed); ok {
 			cur = &Table{file: f, header: pos{int32(n), int32(utf8.RuneCountInString(line[:indent]) + 1)}}
@@ -81,11 +98,16 @@ func scan(path, src string, off int) *scanned {
 			} else {
 				s.tables[name] = []*Table{cur}
 			}
+			keep()
 			continue
 		}
 		key, rest, ok := keyOf(trimmed)
 		if !ok {
+			keep()
 			continue
+		}
+		if !last {
+			c.pair(trimmed, key, rest, whole[len(line):], start+len(line)-len(rest))
 		}
 		col := func(s string) int32 { return int32(utf8.RuneCountInString(line[:len(line)-len(s)]) + 1) }
 		if name, ok := number(key); ok {
@@ -104,7 +126,7 @@ func scan(path, src string, off int) *scanned {
 			depth = max(brackets(rest), 0)
 		}
 	}
-	return s
+	return s, c.done()
 }
 
 // elements finds where each element of the array that starts at byte at of

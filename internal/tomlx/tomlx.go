@@ -163,7 +163,7 @@ func Decode(fsys fs.FS, path string, v any) (*Table, diag.List) {
 // matter inside a Markdown file starts below the first line).
 func DecodeBytes(path string, data []byte, lineOffset int, v any) (*Table, diag.List) {
 	text := string(data)
-	c := condense(text)
+	s, c := scan(path, text, lineOffset)
 	var tree map[string]any
 	if _, err := toml.Decode(c.src, &tree); err != nil {
 		// The error is the one the parser finds in the text as written,
@@ -173,7 +173,6 @@ func DecodeBytes(path string, data []byte, lineOffset int, v any) (*Table, diag.
 		}
 		return nil, diag.List{syntaxError(path, data, lineOffset, err)}
 	}
-	s := scan(path, text, lineOffset)
 	top := s.tables[""][0]
 	b := binder{texts: c, scan: s, next: map[string]int{}, fields: map[reflect.Type]fields{}}
 	rv := reflect.ValueOf(v)
