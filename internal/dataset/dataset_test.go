@@ -663,8 +663,18 @@ func TestExportsFromRecords(t *testing.T) {
 }
 
 // TestIndex checks the quote search against strings.Index on texts made of
-// a few characters, where the start of a long quote recurs often.
+// a few characters, where the start of a long quote recurs often, with the
+// counts of the text's bytes and with counts that mislead it (every byte
+// as rare as any other, so that it looks for the first).
 func TestIndex(t *testing.T) {
+	counts := func(s string) *[256]int32 {
+		var f [256]int32
+		for i := 0; i < len(s); i++ {
+			f[s[i]]++
+		}
+		return &f
+	}
+	misleading := new([256]int32)
 	alphabet := []string{"增", "长", "5", "%", "。", "a"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	word := func(n int) string {
@@ -681,8 +691,15 @@ func TestIndex(t *testing.T) {
 			from := rng.IntN(len(s))
 			q = s[from:min(len(s), from+1+rng.IntN(150))]
 		}
-		if got, want := index(s, q), strings.Index(s, q); got != want {
+		want := strings.Index(s, q)
+		if got := index(s, q, counts(s)); got != want {
 			t.Fatalf("index(%q, %q) = %d, want %d", s, q, got, want)
+		}
+		if got := index(s, q, misleading); got != want {
+			t.Fatalf("index(%q, %q) with misleading counts = %d, want %d", s, q, got, want)
+		}
+		if got := indexHead(s, q); got != want {
+			t.Fatalf("indexHead(%q, %q) = %d, want %d", s, q, got, want)
 		}
 	}
 	// a run of one character, where the start of the quote recurs at every
@@ -693,8 +710,12 @@ func TestIndex(t *testing.T) {
 		{run, strings.Repeat("一", 40) + "二"},
 		{run + "二", strings.Repeat("一", 30) + "二"},
 	} {
-		if got, want := index(c.s, c.q), strings.Index(c.s, c.q); got != want {
+		want := strings.Index(c.s, c.q)
+		if got := index(c.s, c.q, counts(c.s)); got != want {
 			t.Errorf("index(run, %q) = %d, want %d", c.q, got, want)
+		}
+		if got := indexHead(c.s, c.q); got != want {
+			t.Errorf("indexHead(run, %q) = %d, want %d", c.q, got, want)
 		}
 	}
 }
