@@ -48,7 +48,6 @@ func (t *Term) in(zh string) bool {
 	return strings.Contains(zh, t.Zh) || (t.ZhHant != "" && strings.Contains(zh, t.ZhHant))
 }
 
-
 // glossaryIndex finds the glossary terms in a Chinese text by their first
 // character, so that a text is read once, not once per term.
 type glossaryIndex struct {

@@ -15,11 +15,14 @@ import (
 //
 //   - the words of each comment that fills a line are left out;
 //   - the spaces around the = of each `key = value` line are left out;
-//   - the value of a `key = "text"` line, when it is longer than a few
-//     bytes and has nothing the parser would read differently from how it
-//     is written (no escape, no control character, no invalid UTF-8), is
-//     replaced by a number: "\uE000" followed by its index in texts,
-//     which the binder reads in its place.
+//   - the value of a `key = "text"` line, when it is not empty and has
+//     nothing the parser would read differently from how it is written (no
+//     escape, no control character, no invalid UTF-8), is replaced by a
+//     number: "\uE000" followed by its index in texts, which the binder
+//     reads in its place. Short texts too: a number costs the parser about
+//     what they do, and then few values (texts in lists) are slices of
+//     the condensed copy, which is mostly dropped once the file is
+//     decoded.
 //
 // None of this changes a value or whether the file is valid. The condensed
 // copy keeps every line where it was, but not every column: positions come
@@ -32,10 +35,6 @@ import (
 
 // mark starts the number of a text left out of the condensed copy.
 const mark = "\uE000"
-
-// shortest is the length from which a text is worth leaving out: a
-// shorter one costs the parser less than its number does.
-const shortest = 8
 
 type condensed struct {
 	src   string   // what the parser reads
@@ -97,7 +96,7 @@ func (c *condenser) pair(trimmed, key, value, cr string, at int) {
 	c.b.WriteString(key)
 	c.b.WriteByte('=')
 	if c.takeTexts && strings.HasPrefix(value, `"`) {
-		if end := strings.IndexByte(value[1:], '"'); end >= shortest && plainText(value[1:end+1]) {
+		if end := strings.IndexByte(value[1:], '"'); end > 0 && plainText(value[1:end+1]) {
 			c.b.WriteString(`"` + mark)
 			c.b.WriteString(strconv.Itoa(len(c.spans)))
 			c.spans = append(c.spans, [2]int{at + 1, at + 1 + end})

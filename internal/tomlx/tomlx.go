@@ -318,6 +318,11 @@ func (b *binder) value(key string, val any, fv reflect.Value, t *Table, tablePat
 		// One block a file, rather than one a value, halves the objects
 		// the collector has to mark at 1,000 reports (1.22 → 0.60
 		// million).
+		if s == "" {
+			// Not the parser's empty slice of the file's copy, which
+			// would keep that copy alive.
+			s = ""
+		}
 		fv.SetString(b.texts.text(s))
 	case reflect.Float64:
 		switch x := val.(type) {

@@ -162,10 +162,10 @@ func TestCondense(t *testing.T) {
 		texts    []string
 	}{
 		{"# a comment\nkey = 1 # kept\n", "\nkey=1 # kept\n", nil},
-		{"  # 中文注释\r\nkey = \"#x\"\r\n", "\r\nkey=\"#x\"\r\n", nil},
+		{"  # 中文注释\r\nkey = \"#x\"\r\n", "\r\nkey=\"" + e + "0\"\r\n", []string{"#x"}},
 		{"a = [\n  1,\n  # inside an array\n  2,\n]\n", "a=[\n  1,\n\n  2,\n]\n", nil},
-		// long texts are left out, short ones kept
-		{"[[block]]\nid = \"p-8\"\nen   =  \"In 2020, Chongqing\"  # c\r\n", "[[block]]\nid=\"p-8\"\nen=\"" + e + "0\"  # c\r\n", []string{"In 2020, Chongqing"}},
+		// texts are left out, empty ones kept
+		{"[[block]]\nid = \"p-8\"\nen   =  \"In 2020, Chongqing\"  # c\r\nq = \"\"\n", "[[block]]\nid=\"" + e + "0\"\nen=\"" + e + "1\"  # c\r\nq=\"\"\n", []string{"p-8", "In 2020, Chongqing"}},
 		{"\"a key\" = \"一段引文\"\nb = \"12345678\"\n", "\"a key\"=\"" + e + "0\"\nb=\"" + e + "1\"\n", []string{"一段引文", "12345678"}},
 		// what the parser reads otherwise than as written stays
 		{"a = \"tab\there \\\" and more\"\nb = \"long enough\x01\"\n", "a=\"tab\there \\\" and more\"\nb=\"long enough\x01\"\n", nil},
