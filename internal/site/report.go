@@ -87,7 +87,7 @@ func (s *Site) reportPage(r *dataset.Report, lang string) *ReportPage {
 		}
 		v := &BlockView{Kind: b.Kind.String(), ID: b.ID, HeadingID: b.HeadingID(), Level: b.Level, Figures: byBlock[b.ID]}
 		zhLead := template.HTMLEscapeString(b.Lead)
-		zhText := annotate(b.Text, zhSpans(b, v.Figures), b.Corrections, errHref, s.figureLink(lang))
+		zhText := annotate(b.Text, zhSpans(b, v.Figures), b.Corrections, errHref, s.figureLinks(lang))
 		if lang == "zh" {
 			v.Lead, v.HTML = template.HTML(zhLead), zhText
 		} else {
@@ -134,7 +134,7 @@ func (s *Site) english(rp *ReportPage, tr *i18n.Translation, v *BlockView, b *se
 	}
 	if b.Text != "" {
 		if en, ok := lookup(b.ID, b.Text); ok {
-			text = annotate(en, enSpans(en, v.Figures), nil, nil, s.figureLink("en"))
+			text = annotate(en, enSpans(en, v.Figures), nil, nil, s.figureLinks("en"))
 		} else {
 			text = zhText
 		}
@@ -267,36 +267,49 @@ func merge(spans []span) []span {
 	return out
 }
 
-// figureLink gives the link that follows a figure marked in the text: to
+// figureLinks writes the links that follow a figure marked in the text: to
 // its row on its indicator's page, titled with the indicator and value.
-func (s *Site) figureLink(lang string) func(*dataset.Figure) (href, title string) {
-	return func(f *dataset.Figure) (string, string) {
-		return s.Base + lang + "/indicators/" + f.IndicatorID + "/#f-" + f.ID, f.Indicator.Name(lang) + ": " + s.value(f, lang)
+type figureLinks struct {
+	s      *Site
+	lang   string
+	prefix string // the address of the indicators' pages, escaped
+}
+
+func (s *Site) figureLinks(lang string) figureLinks {
+	return figureLinks{s: s, lang: lang, prefix: template.HTMLEscapeString(s.Base + lang + "/indicators/")}
+}
+
+// size is about the length of f's link.
+func (l figureLinks) size(f *dataset.Figure) int {
+	return len(l.prefix) + len(f.IndicatorID) + len(f.ID) + 2*(len(f.Indicator.Name(l.lang))+len(l.s.value(f, l.lang))) + 80
+}
+
+func (l figureLinks) write(b *strings.Builder, f *dataset.Figure) {
+	b.WriteString(`<a class="figref" href="`)
+	b.WriteString(l.prefix)
+	writeEsc(b, f.IndicatorID)
+	b.WriteString("/#f-")
+	writeEsc(b, f.ID)
+	for _, attr := range []string{`" title="`, `" aria-label="`} {
+		b.WriteString(attr)
+		writeEsc(b, f.Indicator.Name(l.lang))
+		b.WriteString(": ")
+		writeEsc(b, l.s.value(f, l.lang))
 	}
+	b.WriteString(`"></a>`)
 }
 
 // annotate escapes text and marks in it the spans that quote figures (each
 // followed by links to the figures) and the corrections made by errata.
-func annotate(text string, spans []span, corr []seed.Correction, errHref func(int) string, link func(*dataset.Figure) (string, string)) template.HTML {
-	// The links first, so that the text is written into room made once.
-	// links holds those of span i from first[i] to first[i+1].
-	type figLink struct{ href, title string }
-	n := 0
-	for _, sp := range spans {
-		n += len(sp.figs)
-	}
-	links, first := make([]figLink, 0, n), make([]int, 0, len(spans)+1)
+func annotate(text string, spans []span, corr []seed.Correction, errHref func(int) string, links figureLinks) template.HTML {
+	// Room for the text, its marks and links, made once.
 	size := len(text) + len(text)/8 + 300*len(corr)
 	for _, sp := range spans {
-		first = append(first, len(links))
 		for _, f := range sp.figs {
-			href, title := link(f)
-			links = append(links, figLink{href, title})
-			size += len(f.ID) + len(href) + 2*len(title) + 80
+			size += len(f.ID) + links.size(f)
 		}
 		size += 40
 	}
-	first = append(first, len(links))
 	var b strings.Builder
 	b.Grow(size)
 	pos := 0
@@ -335,14 +348,8 @@ func annotate(text string, spans []span, corr []seed.Correction, errHref func(in
 			b.WriteString(`">`)
 		case 0:
 			b.WriteString("</mark>")
-			for _, l := range links[first[ev.i]:first[ev.i+1]] {
-				b.WriteString(`<a class="figref" href="`)
-				writeEsc(&b, l.href)
-				b.WriteString(`" title="`)
-				writeEsc(&b, l.title)
-				b.WriteString(`" aria-label="`)
-				writeEsc(&b, l.title)
-				b.WriteString(`"></a>`)
+			for _, f := range spans[ev.i].figs {
+				links.write(&b, f)
 			}
 		case 1:
 			c := corr[ev.i]
