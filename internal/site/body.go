@@ -39,6 +39,31 @@ func (v *View) Body(rp *ReportPage) template.HTML {
 	})
 }
 
+// Contents writes a report's table of contents: nested lists, each heading
+// a link to it. It is written here, not by a recursive partial, which took
+// a quarter of a millisecond a page (a template call a level, several
+// reflective calls a heading), 6% of a build of 1,000 reports. Headings'
+// ids are the seed's (h-12): no address escaping is needed.
+func (v *View) Contents(toc []*TOCEntry) template.HTML {
+	return v.emit(func(b *bytes.Buffer) { writeContents(b, toc) })
+}
+
+func writeContents(b *bytes.Buffer, toc []*TOCEntry) {
+	b.WriteString("<ol>")
+	for _, e := range toc {
+		b.WriteString(`<li><a href="#`)
+		writeLayoutEsc(b, e.ID)
+		b.WriteString(`">`)
+		writeLayoutEsc(b, e.Text)
+		b.WriteString("</a>")
+		if len(e.Children) > 0 {
+			writeContents(b, e.Children)
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ol>")
+}
+
 // block writes one block of a report's body, with its figures.
 func (v *View) block(b *bytes.Buffer, w *rowWriter, script string, bl *BlockView) {
 	switch bl.Kind {

@@ -189,14 +189,23 @@ type stringWriter interface{ WriteString(string) (int, error) }
 
 // writeEsc writes s to b escaped for HTML text or a quoted attribute (as
 // html/template.HTMLEscapeString does, without a copy of s).
-func writeEsc(b stringWriter, s string) {
+func writeEsc(b stringWriter, s string) { escapeTo(b, s, &htmlSpecial) }
+
+// writeLayoutEsc writes s escaped as html/template escapes a value that a
+// layout prints, which also writes + as &#43;: for markup moved from a
+// layout into Go, so that its bytes stay as they were.
+func writeLayoutEsc(b stringWriter, s string) { escapeTo(b, s, &layoutSpecial) }
+
+func escapeTo(b stringWriter, s string, special *[256]bool) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		if !htmlSpecial[s[i]] {
+		if !special[s[i]] {
 			continue
 		}
 		var r string
 		switch s[i] {
+		case '+':
+			r = "&#43;"
 		case '<':
 			r = "&lt;"
 		case '>':
@@ -220,3 +229,6 @@ func writeEsc(b stringWriter, s string) {
 // htmlSpecial marks the bytes writeEsc replaces: a table look-up a byte,
 // as most of the text (Chinese, or English words) has none.
 var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, '"': true, '\'': true, 0: true}
+
+// layoutSpecial marks the bytes writeLayoutEsc replaces.
+var layoutSpecial = [256]bool{'<': true, '>': true, '&': true, '"': true, '\'': true, 0: true, '+': true}

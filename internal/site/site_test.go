@@ -750,3 +750,39 @@ func TestSentenceAround(t *testing.T) {
 		}
 	}
 }
+
+// TestContents checks a report's table of contents as written in Go: nested
+// lists, escaped as the layout's partial escaped them (+ as &#43;), and on
+// the real 2024 report's pages, one link for each of its headings.
+func TestContents(t *testing.T) {
+	toc := []*TOCEntry{{ID: "h-1", Text: "5G+工业互联网", Children: []*TOCEntry{{ID: "h-2", Text: `R&D "A"`}}}, {ID: "h-3", Text: "<b>"}}
+	got := string((&View{Page: &Page{}}).Contents(toc))
+	want := `<ol><li><a href="#h-1">5G&#43;工业互联网</a><ol><li><a href="#h-2">R&amp;D &#34;A&#34;</a></li></ol></li><li><a href="#h-3">&lt;b&gt;</a></li></ol>`
+	if got != want {
+		t.Errorf("Contents:\n got %s\nwant %s", got, want)
+	}
+	s, errs := Load(root, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	r := s.Data.Report("2024-chongqing-advanced-manufacturing")
+	for _, lang := range []string{"zh", "en"} {
+		rp := s.reportPage(r, lang)
+		html := string((&View{Page: &Page{Lang: lang}, Site: s}).Contents(rp.TOC))
+		n := 0
+		var count func([]*TOCEntry)
+		count = func(es []*TOCEntry) {
+			for _, e := range es {
+				n++
+				if !strings.Contains(html, `<a href="#`+e.ID+`">`) {
+					t.Errorf("%s: no link to %s", lang, e.ID)
+				}
+				count(e.Children)
+			}
+		}
+		count(rp.TOC)
+		if n < 5 || strings.Count(html, "<li>") != n {
+			t.Errorf("%s: %d headings, %d items", lang, n, strings.Count(html, "<li>"))
+		}
+	}
+}
