@@ -592,14 +592,28 @@ func TestGlossaryCheck(t *testing.T) {
 	}
 }
 
-// TestWriteEsc checks the escaping writer of the figure rows against
-// html/template's own escaping.
+// TestWriteEsc checks the escaping writers against html/template's own
+// escaping: writeEsc against HTMLEscapeString, writeLayoutEsc against what
+// a layout prints; short texts and long ones (searched otherwise), with
+// the bytes to replace first, last, together and apart.
 func TestWriteEsc(t *testing.T) {
-	for _, s := range []string{"", "plain", "<b>&\"'</b>", "a\x00b", "增长5.5%", "&&", "<", "x>"} {
+	layout := template.Must(template.New("").Parse(`{{.}}`))
+	long := strings.Repeat("增长5.5%，", 20)
+	for _, s := range []string{"", "plain", "<b>&\"'</b>", "a\x00b", "增长5.5%", "&&", "<", "x>", "5G+", "+",
+		long, "<" + long, long + ">", long + "&" + long + "'\x00\"+" + long, strings.Repeat("<>&\"'+\x00", 20)} {
 		var b bytes.Buffer
 		writeEsc(&b, s)
 		if got, want := b.String(), template.HTMLEscapeString(s); got != want {
 			t.Errorf("writeEsc(%q) = %q, want %q", s, got, want)
+		}
+		b.Reset()
+		writeLayoutEsc(&b, s)
+		var want strings.Builder
+		if err := layout.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.String(); got != want.String() {
+			t.Errorf("writeLayoutEsc(%q) = %q, want %q", s, got, want.String())
 		}
 	}
 }
