@@ -159,7 +159,8 @@ type Site struct {
 	templates   *render.Templates
 	liveLoad    bool
 	search      bool
-	figureTexts map[*dataset.Figure]*figureText // how pages show each figure
+	figureTexts map[*dataset.Figure]*figureText // how pages show each figure (a build)
+	shownTexts  sync.Map                        // the same, as pages ask (a preview)
 
 	// For a build with a memo: the key of what every page depends on (the
 	// settings, the interface strings, the glossary, the layouts), each
@@ -350,7 +351,7 @@ func (s *Site) arrange() {
 	if s.memo == nil {
 		// A build shows every figure several times; a preview's rebuild
 		// renders only the pages an edit changed, and formats only the
-		// figures they show (formatted).
+		// figures they show, as they show them (formatted).
 		s.figureTexts = formatAll(s.Data.Figures)
 	}
 	s.sorted = make(map[*dataset.Indicator][]*dataset.Figure, len(s.Data.Indicators))

@@ -164,13 +164,18 @@ func formatAll(figs []*dataset.Figure) map[*dataset.Figure]*figureText {
 	return m
 }
 
-// formatted is how pages show f: formatted by arrange for a build, here
-// for a preview (and a figure not in the dataset).
+// formatted is how pages show f: formatted ahead by arrange for a build;
+// for a preview, which renders again only the pages an edit changed,
+// formatted the first time one of them shows it.
 func (s *Site) formatted(f *dataset.Figure) *figureText {
 	if t, ok := s.figureTexts[f]; ok {
 		return t
 	}
+	if t, ok := s.shownTexts.Load(f); ok {
+		return t.(*figureText)
+	}
 	t := formatFigure(f)
+	s.shownTexts.Store(f, &t)
 	return &t
 }
 
