@@ -190,22 +190,36 @@ type stringWriter interface{ WriteString(string) (int, error) }
 
 // writeEsc writes s to b escaped for HTML text or a quoted attribute (as
 // html/template.HTMLEscapeString does, without a copy of s).
-func writeEsc(b stringWriter, s string) { escapeTo(b, s, htmlSpecial) }
+func writeEsc(b stringWriter, s string) { escapeTo(b, s, &htmlSpecial) }
 
 // writeLayoutEsc writes s escaped as html/template escapes a value that a
 // layout prints, which also writes + as &#43;: for markup moved from a
 // layout into Go, so that its bytes stay as they were.
-func writeLayoutEsc(b stringWriter, s string) { escapeTo(b, s, layoutSpecial) }
+func writeLayoutEsc(b stringWriter, s string) { escapeTo(b, s, &layoutSpecial) }
 
-// The bytes writeEsc and writeLayoutEsc replace.
-const (
-	htmlSpecial   = "<>&\"'\x00"
-	layoutSpecial = htmlSpecial + "+"
+// specialBytes are the bytes an escaping writer replaces, as a list and as
+// a table.
+type specialBytes struct {
+	list  string
+	table [256]bool
+}
+
+func special(list string) specialBytes {
+	s := specialBytes{list: list}
+	for i := 0; i < len(list); i++ {
+		s.table[list[i]] = true
+	}
+	return s
+}
+
+var (
+	htmlSpecial   = special("<>&\"'\x00")
+	layoutSpecial = special("<>&\"'\x00+")
 )
 
-func escapeTo(b stringWriter, s, special string) {
+func escapeTo(b stringWriter, s string, special *specialBytes) {
 	for {
-		i := nextSpecial(s, special)
+		i := special.next(s)
 		b.WriteString(s[:i])
 		if i == len(s) {
 			return
@@ -230,20 +244,23 @@ func escapeTo(b stringWriter, s, special string) {
 	}
 }
 
-// nextSpecial is the index of the first byte of s that is in special, or
-// len(s). A long text (a report's paragraph) is searched once for each
-// byte with strings.IndexByte, whose vector instructions pass over it many
-// times faster than a loop a byte can: most text has none of them, or few.
-func nextSpecial(s, special string) int {
+// next is the index of the first byte of s to replace, or len(s). A long
+// text (a report's paragraph) is searched once for each such byte with
+// strings.IndexByte, whose vector instructions pass over it many times
+// faster than a loop a byte: most text has none of them, or few. A short
+// one is looked at a byte at a time.
+func (sp *specialBytes) next(s string) int {
 	if len(s) < 64 {
-		if i := strings.IndexAny(s, special); i >= 0 {
-			return i
+		for i := 0; i < len(s); i++ {
+			if sp.table[s[i]] {
+				return i
+			}
 		}
 		return len(s)
 	}
 	end := len(s)
-	for i := 0; i < len(special); i++ {
-		if j := strings.IndexByte(s[:end], special[i]); j >= 0 {
+	for i := 0; i < len(sp.list); i++ {
+		if j := strings.IndexByte(s[:end], sp.list[i]); j >= 0 {
 			end = j
 		}
 	}
