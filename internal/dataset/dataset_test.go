@@ -18,6 +18,7 @@ import (
 
 	"reportsite/internal/diag"
 	"reportsite/internal/memo"
+	"reportsite/internal/seed"
 )
 
 const testSeed = "测试报告标题\n\n测试委员会\n\n2020年重点工作\n\n(一)稳增长。1月—11月，全市规上工业增加值增长5.5%，累计建成5G基站4.5万余个，约占全国的6.5%。\n\n(二)新动能。智能产业销售收入7530亿元，各地立足足\n图为风机\n势、合力攻坚。\n"
@@ -775,5 +776,25 @@ func TestRecordJSON(t *testing.T) {
 			r.ValueUpper, r.ValueUpperBase = &up, &upBase
 		}
 		check(r)
+	}
+}
+
+// TestFindInLead checks where a quote is found in a paragraph with a
+// run-in heading: Start and End are offsets in Lead+Text, whether the
+// quote ends in the heading, starts there and ends in the text, or is in
+// the text alone, with spaces in the text that the quote leaves out.
+func TestFindInLead(t *testing.T) {
+	b := &seed.Block{Kind: seed.Paragraph, ID: "p-3", Lead: "（一）稳增长成效显著。", Text: "全市 工业增加值增长5.5%。"}
+	st := newSearchableText(&seed.Document{Blocks: []*seed.Block{b}})
+	full := b.Lead + b.Text
+	for _, q := range []string{"稳增长成效显著", "成效显著。全市工业", "增长5.5%", "。"} {
+		m, ok := st.find(q)
+		if !ok || m.Block != b {
+			t.Fatalf("find(%q) = %v, %v", q, m, ok)
+		}
+		got := strings.Join(strings.Fields(full[m.Start:m.End]), "")
+		if got != q {
+			t.Errorf("find(%q) = %d..%d, %q", q, m.Start, m.End, full[m.Start:m.End])
+		}
 	}
 }

@@ -128,9 +128,14 @@ func (t *searchableText) find(quote string) (Match, bool) {
 		k, i := j.block(i)
 		sb := &t.blocks[k]
 		end := sb.offset(i + len(q) - 1)
-		// end is the start of the last rune; move past it.
-		full := sb.block.Lead + sb.block.Text
-		_, size := utf8.DecodeRuneInString(full[end:])
+		// end is the start of the last rune, in Lead+Text; move past it.
+		// (A rune that starts in Lead ends there: Lead and Text are each
+		// whole UTF-8.)
+		text, at := sb.block.Text, end-len(sb.block.Lead)
+		if at < 0 {
+			text, at = sb.block.Lead, end
+		}
+		_, size := utf8.DecodeRuneInString(text[at:])
 		return Match{Block: sb.block, Start: sb.offset(i), End: end + size}, true
 	}
 	return Match{}, false

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"slices"
@@ -57,17 +58,17 @@ type glossaryIndex struct {
 	// the map.
 	may [1 << 16 / 64]uint64
 	// lower holds each term's English forms in lower case.
-	lower map[*Term][]string
+	lower map[*Term][][]byte
 }
 
 func newGlossaryIndex(terms []*Term) *glossaryIndex {
-	ix := &glossaryIndex{byFirst: map[rune][]*Term{}, lower: map[*Term][]string{}}
+	ix := &glossaryIndex{byFirst: map[rune][]*Term{}, lower: map[*Term][][]byte{}}
 	for _, t := range terms {
 		if t.Unchecked {
 			continue
 		}
 		for _, f := range t.forms() {
-			ix.lower[t] = append(ix.lower[t], strings.ToLower(f))
+			ix.lower[t] = append(ix.lower[t], []byte(strings.ToLower(f)))
 		}
 		for _, zh := range []string{t.Zh, t.ZhHant} {
 			if r, _ := utf8.DecodeRuneInString(zh); zh != "" && !slices.Contains(ix.byFirst[r], t) {
@@ -99,9 +100,9 @@ func (ix *glossaryIndex) terms(zh string) []*Term {
 
 // rendered reports whether the English text, in lower case, holds one of
 // the term's forms.
-func (ix *glossaryIndex) rendered(t *Term, en string) bool {
+func (ix *glossaryIndex) rendered(t *Term, en []byte) bool {
 	for _, f := range ix.lower[t] {
-		if strings.Contains(en, f) {
+		if bytes.Contains(en, f) {
 			return true
 		}
 	}
@@ -112,6 +113,7 @@ func (ix *glossaryIndex) rendered(t *Term, en string) bool {
 // term and its English does not render it as the glossary does.
 func (s *Site) checkGlossary(ix *glossaryIndex, units []i18n.Unit, t *i18n.Translation) diag.List {
 	var l diag.List
+	var lower []byte
 	for _, u := range units {
 		en := t.English(u.ID)
 		if en == "" {
@@ -121,7 +123,7 @@ func (s *Site) checkGlossary(ix *glossaryIndex, units []i18n.Unit, t *i18n.Trans
 		if len(terms) == 0 {
 			continue
 		}
-		lower := toLower(en)
+		lower = appendLower(lower[:0], en) // one buffer for the translation's blocks
 		for _, term := range terms {
 			if ix.rendered(term, lower) {
 				continue
@@ -133,11 +135,13 @@ func (s *Site) checkGlossary(ix *glossaryIndex, units []i18n.Unit, t *i18n.Trans
 	return l
 }
 
-// toLower is strings.ToLower for valid UTF-8, faster on a text of ASCII
-// letters with a few other characters (’, –): strings.ToLower maps all of
-// such a text a character at a time.
-func toLower(s string) string {
-	b := []byte(s)
+// appendLower appends s in lower case to dst, as strings.ToLower writes
+// it, faster on a text of ASCII letters with a few other characters (’, –),
+// which strings.ToLower maps a character at a time.
+func appendLower(dst []byte, s string) []byte {
+	start := len(dst)
+	dst = append(dst, s...)
+	b := dst[start:]
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {
@@ -149,11 +153,12 @@ func toLower(s string) string {
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError || unicode.ToLower(r) != r {
-			return strings.ToLower(s) // a capital beyond ASCII, or not UTF-8
+			// a capital beyond ASCII, or not UTF-8
+			return append(dst[:start], strings.ToLower(s)...)
 		}
 		i += size
 	}
-	return string(b)
+	return dst
 }
 
 func quoteAll(forms []string) string {

@@ -587,7 +587,7 @@ func TestGlossaryCheck(t *testing.T) {
 			t.Errorf("terms(%q) = %v, want %v", tc.zh, got, tc.want)
 		}
 	}
-	if !ix.rendered(smart, "105 smart factories were built") || ix.rendered(tech, "technical upgrading") || !ix.rendered(zone, "in the liangjiang new area") {
+	if !ix.rendered(smart, []byte("105 smart factories were built")) || ix.rendered(tech, []byte("technical upgrading")) || !ix.rendered(zone, []byte("in the liangjiang new area")) {
 		t.Error("rendered")
 	}
 }
