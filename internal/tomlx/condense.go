@@ -3,7 +3,6 @@ package tomlx
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // The parser reads a file one character at a time, at a cost of a few
@@ -17,9 +16,8 @@ import (
 //   - the spaces around the = of each `key = value` line are left out;
 //   - the value of a `key = "text"` line, when it is not empty and has
 //     nothing the parser would read differently from how it is written (no
-//     escape, no control character, no invalid UTF-8), is replaced by a
-//     number: "\uE000" followed by its index in texts, which the binder
-//     reads in its place. Short texts too: a number costs the parser about
+//     escape, no control character), is replaced by a number: "\uE000"
+//     followed by its index in texts, which the binder reads in its place. Short texts too: a number costs the parser about
 //     what they do, and then few values (texts in lists) are slices of
 //     the condensed copy, which is mostly dropped once the file is
 //     decoded.
@@ -28,9 +26,10 @@ import (
 // copy keeps every line where it was, but not every column: positions come
 // from the file as written (scan, which writes the copy in the same pass
 // over the lines), and so does a syntax error, which is found again in the
-// whole text (DecodeBytes). A file with a multi-line
-// string (three quotes in a row) is given to the parser whole, as any line
-// in it may be inside one; a file that holds the private-use character
+// whole text (DecodeBytes). A file that is not UTF-8 is given to the
+// parser whole, which rejects it, and so is a file with a multi-line
+// string (three quotes in a row), as any line in it may be inside one; a
+// file that holds the private-use character
 // U+E000, or a \u or \U escape that could make it, keeps its text values.
 
 // mark starts the number of a text left out of the condensed copy.
@@ -51,8 +50,11 @@ type condenser struct {
 	spans     [][2]int // the texts left out, as offsets in text
 }
 
-func newCondenser(text string) *condenser {
-	if strings.Contains(text, `"""`) || strings.Contains(text, `'''`) {
+// newCondenser starts the condensed copy of text, which is valid UTF-8 if
+// valid is set; one that is not is given to the parser whole, which
+// rejects it.
+func newCondenser(text string, valid bool) *condenser {
+	if !valid || strings.Contains(text, `"""`) || strings.Contains(text, `'''`) {
 		return &condenser{text: text, off: true}
 	}
 	c := &condenser{text: text, takeTexts: !strings.Contains(text, mark) && !strings.Contains(text, `\u`) && !strings.Contains(text, `\U`)}
@@ -97,8 +99,9 @@ func (c *condenser) pair(trimmed, key, value, cr string, at int) {
 	c.b.WriteByte('=')
 	if c.takeTexts && strings.HasPrefix(value, `"`) {
 		if end := strings.IndexByte(value[1:], '"'); end > 0 && plainText(value[1:end+1]) {
+			var num [20]byte
 			c.b.WriteString(`"` + mark)
-			c.b.WriteString(strconv.Itoa(len(c.spans)))
+			c.b.Write(strconv.AppendInt(num[:0], int64(len(c.spans)), 10))
 			c.spans = append(c.spans, [2]int{at + 1, at + 1 + end})
 			value = value[end+1:]
 		}
@@ -156,10 +159,10 @@ func (c condensed) text(s string) string {
 	return c.texts[i]
 }
 
-// plainComment reports whether a comment holds only what TOML allows in
-// one: valid UTF-8 without control characters other than the tab. It
-// looks at eight bytes at a time, as a file's comments and texts are most
-// of its bytes.
+// plainComment reports whether a comment of a text that is valid UTF-8
+// holds only what TOML allows in one: no control characters other than
+// the tab. It looks at eight bytes at a time, as a file's comments and
+// texts are most of its bytes.
 func plainComment(c string) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
@@ -172,7 +175,7 @@ func plainComment(c string) bool {
 			return false
 		}
 	}
-	return plainBytes(c[i:]) && utf8.ValidString(c)
+	return plainBytes(c[i:])
 }
 
 // plainBytes reports whether b has no control character other than the

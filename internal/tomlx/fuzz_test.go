@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -121,6 +122,6 @@ func restore(c condensed, v any) {
 
 // condense is the condensed copy of text that scan writes.
 func condense(text string) condensed {
-	_, c := scan("", text, 0)
+	_, c := scan("", text, 0, utf8.ValidString(text))
 	return c
 }

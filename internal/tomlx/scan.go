@@ -20,12 +20,12 @@ type scanned struct {
 
 // scan reads the lines of a file's text for the positions of its tables
 // and keys, and writes, as it goes, the condensed copy the parser reads
-// (condense.go).
-func scan(path, src string, off int) (*scanned, condensed) {
+// (condense.go); valid says that src is valid UTF-8.
+func scan(path, src string, off int, valid bool) (*scanned, condensed) {
 	f := &file{path: path}
 	top := &Table{file: f}
 	s := &scanned{tables: map[string][]*Table{"": {top}}}
-	c := newCondenser(src)
+	c := newCondenser(src, valid)
 	cur := top
 	// Each key name once, by number, so that the positions are small and
 	// do not hold on to the file's text.

@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -156,14 +157,19 @@ func Decode(fsys fs.FS, path string, v any) (*Table, diag.List) {
 	if err != nil {
 		return nil, diag.List{err}
 	}
-	return DecodeBytes(path, data, 0, v)
+	return decodeText(path, data, 0, true, v) // ReadInput checked that it is UTF-8
 }
 
 // DecodeBytes decodes data, which starts at line lineOffset+1 of path (front
 // matter inside a Markdown file starts below the first line).
 func DecodeBytes(path string, data []byte, lineOffset int, v any) (*Table, diag.List) {
+	return decodeText(path, data, lineOffset, utf8.Valid(data), v)
+}
+
+// decodeText is DecodeBytes of data that is valid UTF-8 if valid is set.
+func decodeText(path string, data []byte, lineOffset int, valid bool, v any) (*Table, diag.List) {
 	text := string(data)
-	s, c := scan(path, text, lineOffset)
+	s, c := scan(path, text, lineOffset, valid)
 	var tree map[string]any
 	if _, err := toml.Decode(c.src, &tree); err != nil {
 		// The error is the one the parser finds in the text as written,
