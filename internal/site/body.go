@@ -28,7 +28,7 @@ func (v *View) Body(rp *ReportPage) template.HTML {
 		// grows once, not step by step.
 		size := 0
 		for _, bl := range rp.Blocks {
-			size += len(bl.HTML) + len(bl.Lead) + len(bl.Original) + 800*len(bl.Figures) + 300
+			size += bl.Text.size() + len(bl.Lead) + bl.Original.size() + 800*len(bl.Figures) + 300
 		}
 		b.Grow(size)
 		script := v.ScriptLang(rp.Report)
@@ -71,7 +71,9 @@ func (v *View) block(b *bytes.Buffer, w *rowWriter, script string, bl *BlockView
 		h := string(rune('0' + min(max(bl.Level+1, 2), 5)))
 		put(b, "<h", h, ` id="`)
 		writeEsc(b, bl.ID)
-		put(b, `">`, string(bl.HTML), "</h", h, ">\n")
+		b.WriteString(`">`)
+		bl.Text.writeTo(b)
+		put(b, "</h", h, ">\n")
 	case "paragraph":
 		b.WriteString(`<p id="`)
 		writeEsc(b, bl.ID)
@@ -87,7 +89,8 @@ func (v *View) block(b *bytes.Buffer, w *rowWriter, script string, bl *BlockView
 			writeEsc(b, bl.HeadingID)
 			put(b, `">`, string(bl.Lead), "</strong>")
 		}
-		put(b, string(bl.HTML), `<a class="permalink" href="#`)
+		bl.Text.writeTo(b)
+		b.WriteString(`<a class="permalink" href="#`)
 		writeEsc(b, bl.ID)
 		b.WriteString(`" aria-label="`)
 		writeEsc(b, v.T("report.permalink"))
@@ -99,7 +102,9 @@ func (v *View) block(b *bytes.Buffer, w *rowWriter, script string, bl *BlockView
 		writeEsc(b, bl.ID)
 		b.WriteString(`" aria-label="`)
 		writeEsc(b, v.T("report.highlight"))
-		put(b, `"><p>`, string(bl.HTML), "</p></aside>\n")
+		b.WriteString(`"><p>`)
+		bl.Text.writeTo(b)
+		b.WriteString("</p></aside>\n")
 	case "caption":
 		b.WriteString(`<p class="caption" id="`)
 		writeEsc(b, bl.ID)
@@ -107,21 +112,27 @@ func (v *View) block(b *bytes.Buffer, w *rowWriter, script string, bl *BlockView
 		writeEsc(b, bl.ID)
 		b.WriteString(`" data-label="`)
 		writeEsc(b, v.T("report.caption"))
-		put(b, `">`, string(bl.HTML), "</p>\n")
+		b.WriteString(`">`)
+		bl.Text.writeTo(b)
+		b.WriteString("</p>\n")
 	default:
 		b.WriteString(`<p class="body-meta" id="`)
 		writeEsc(b, bl.ID)
-		put(b, `">`, string(bl.HTML), "</p>\n")
+		b.WriteString(`">`)
+		bl.Text.writeTo(b)
+		b.WriteString("</p>\n")
 	}
 	if bl.Stale {
 		b.WriteString(`<p class="stale-note" data-pagefind-ignore>`)
 		writeEsc(b, v.T("report.block_stale"))
 		b.WriteString("</p>\n")
 	}
-	if bl.Original != "" && bl.Kind != "heading" {
+	if !bl.Original.IsZero() && bl.Kind != "heading" {
 		b.WriteString(`<details class="original" data-pagefind-ignore><summary>`)
 		writeEsc(b, v.T("report.show_original"))
-		put(b, `</summary><p lang="`, script, `">`, string(bl.Original), "</p></details>\n")
+		put(b, `</summary><p lang="`, script, `">`)
+		bl.Original.writeTo(b)
+		b.WriteString("</p></details>\n")
 	}
 	if len(bl.Figures) > 0 {
 		w.list(b, bl.Figures)
