@@ -23,6 +23,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/BurntSushi/toml"
 
@@ -157,18 +158,20 @@ func Decode(fsys fs.FS, path string, v any) (*Table, diag.List) {
 	if err != nil {
 		return nil, diag.List{err}
 	}
-	return decodeText(path, data, 0, true, v) // ReadInput checked that it is UTF-8
+	// The text shares data's memory rather than copying it (a tenth of
+	// what a build of 1,000 reports read): data was read for this call
+	// alone and is never written. ReadInput checked that it is UTF-8.
+	return decodeText(path, unsafe.String(unsafe.SliceData(data), len(data)), 0, true, v)
 }
 
 // DecodeBytes decodes data, which starts at line lineOffset+1 of path (front
 // matter inside a Markdown file starts below the first line).
 func DecodeBytes(path string, data []byte, lineOffset int, v any) (*Table, diag.List) {
-	return decodeText(path, data, lineOffset, utf8.Valid(data), v)
+	return decodeText(path, string(data), lineOffset, utf8.Valid(data), v)
 }
 
-// decodeText is DecodeBytes of data that is valid UTF-8 if valid is set.
-func decodeText(path string, data []byte, lineOffset int, valid bool, v any) (*Table, diag.List) {
-	text := string(data)
+// decodeText is DecodeBytes of a text that is valid UTF-8 if valid is set.
+func decodeText(path, text string, lineOffset int, valid bool, v any) (*Table, diag.List) {
 	s, c := scan(path, text, lineOffset, valid)
 	var tree map[string]any
 	if _, err := toml.Decode(c.src, &tree); err != nil {
@@ -177,7 +180,7 @@ func decodeText(path string, data []byte, lineOffset int, valid bool, v any) (*T
 		if _, whole := toml.Decode(text, &tree); whole != nil {
 			err = whole
 		}
-		return nil, diag.List{syntaxError(path, data, lineOffset, err)}
+		return nil, diag.List{syntaxError(path, text, lineOffset, err)}
 	}
 	top := s.tables[""][0]
 	b := binder{texts: c, scan: s, next: map[string]int{}, fields: map[reflect.Type]fields{}}
@@ -191,15 +194,15 @@ func decodeText(path string, data []byte, lineOffset int, valid bool, v any) (*T
 
 // syntaxError converts the parser's error, whose column counts bytes, into
 // a diag.Error whose column counts characters.
-func syntaxError(path string, data []byte, lineOffset int, err error) *diag.Error {
+func syntaxError(path, data string, lineOffset int, err error) *diag.Error {
 	pe, ok := err.(toml.ParseError)
 	if !ok || pe.Position.Line == 0 {
 		return diag.Errorf(diag.Pos{File: path, Line: lineOffset + 1}, "TOML syntax error: %v", err)
 	}
-	lines := strings.SplitAfter(string(data), "\n")
+	lines := strings.SplitAfter(data, "\n")
 	line := min(pe.Position.Line, len(lines))
 	off := len(strings.Join(lines[:line-1], "")) + max(pe.Position.Col-1, 0)
-	pos := diag.PosAt(path, data, min(off, len(data)))
+	pos := diag.PosAt(path, []byte(data), min(off, len(data)))
 	if pos.Line != line { // a column past the end of the line
 		pos = diag.Pos{File: path, Line: line}
 	}
