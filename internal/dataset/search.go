@@ -90,7 +90,16 @@ func newSearchableText(d *seed.Document) *searchableText {
 	// Running text first: a highlight repeats it.
 	for pass, highlight := range []bool{false, true} {
 		var b strings.Builder
+		size, n := 0, 0
+		for k := range t.blocks {
+			if (t.blocks[k].block.Kind == seed.Highlight) == highlight {
+				size += len(t.blocks[k].squeeze) + 1
+				n++
+			}
+		}
+		b.Grow(size)
 		j := &t.joined[pass]
+		j.starts, j.blocks = make([]int, 0, n), make([]int, 0, n)
 		for k := range t.blocks {
 			if (t.blocks[k].block.Kind == seed.Highlight) != highlight {
 				continue
