@@ -2,8 +2,10 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 
@@ -235,11 +237,11 @@ type span struct {
 // zhSpans are the figures' quotes in a block's Text (offsets relative to
 // Text, not Lead+Text; a quote inside the run-in heading is not marked).
 func zhSpans(b *seed.Block, figs []*dataset.Figure) []span {
-	var out []span
-	for _, f := range figs {
+	out := make([]span, 0, len(figs))
+	for k, f := range figs {
 		st, en := f.Match.Start-len(b.Lead), f.Match.End-len(b.Lead)
 		if st >= 0 {
-			out = append(out, span{st, en, []*dataset.Figure{f}})
+			out = append(out, span{st, en, figs[k : k+1 : k+1]})
 		}
 	}
 	return merge(out)
@@ -248,9 +250,8 @@ func zhSpans(b *seed.Block, figs []*dataset.Figure) []span {
 // enSpans finds each figure's English value in a translation: the number
 // as the English edition writes it (5.5%, 45,000, 753 billion).
 func enSpans(en string, figs []*dataset.Figure) []span {
-	var out []span
-	used := map[int]bool{}
-	for _, f := range figs {
+	out := make([]span, 0, len(figs))
+	for k, f := range figs {
 		needle := f.EnglishNumber()
 		from := 0
 		for {
@@ -260,9 +261,8 @@ func enSpans(en string, figs []*dataset.Figure) []span {
 			}
 			i += from
 			end := i + len(needle)
-			if boundary(en, i, end) && !used[i] {
-				used[i] = true
-				out = append(out, span{i, end, []*dataset.Figure{f}})
+			if boundary(en, i, end) && !slices.ContainsFunc(out, func(sp span) bool { return sp.start == i }) {
+				out = append(out, span{i, end, figs[k : k+1 : k+1]})
 				break
 			}
 			from = i + 1
@@ -287,10 +287,14 @@ func boundary(en string, i, end int) bool {
 	return true
 }
 
-// merge joins overlapping spans, keeping their figures.
+// merge joins overlapping spans, keeping their figures, in place. A span's
+// figures are a slice of capacity one, which the join copies.
 func merge(spans []span) []span {
-	sort.SliceStable(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
-	var out []span
+	if len(spans) < 2 {
+		return spans
+	}
+	slices.SortStableFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	out := spans[:0]
 	for _, sp := range spans {
 		if n := len(out); n > 0 && sp.start < out[n-1].end {
 			out[n-1].end = max(out[n-1].end, sp.end)
@@ -344,19 +348,14 @@ func (m *Marked) writeTo(b *bytes.Buffer) {
 		kind int // 0 close span, 1 correction, 2 open span (closes sort first)
 		i    int
 	}
-	var evs []event
+	evs := make([]event, 0, 2*len(spans)+len(corr))
 	for i, sp := range spans {
 		evs = append(evs, event{sp.start, 2, i}, event{sp.end, 0, i})
 	}
 	for i, c := range corr {
 		evs = append(evs, event{c.Offset, 1, i})
 	}
-	sort.SliceStable(evs, func(i, j int) bool {
-		if evs[i].at != evs[j].at {
-			return evs[i].at < evs[j].at
-		}
-		return evs[i].kind < evs[j].kind
-	})
+	slices.SortStableFunc(evs, func(a, b event) int { return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.kind, b.kind)) })
 	for _, ev := range evs {
 		if ev.at > pos {
 			writeEsc(b, text[pos:ev.at])
