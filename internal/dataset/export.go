@@ -75,7 +75,11 @@ func (f *Figure) Record(url func(lang, reportID string) string, english func(*Fi
 	return r
 }
 
-func (r FigureRecord) row() []string {
+func (r FigureRecord) row() []string { return r.appendRow(nil) }
+
+// appendRow appends the record's cells to dst, so that a file of rows can
+// reuse one slice.
+func (r FigureRecord) appendRow(dst []string) []string {
 	t := CSVText
 	num := func(p *float64) string {
 		if p == nil {
@@ -83,10 +87,10 @@ func (r FigureRecord) row() []string {
 		}
 		return FormatNumber(*p)
 	}
-	return []string{t(r.ID), t(r.Indicator), t(r.IndicatorZh), t(r.IndicatorEn), t(r.Region), t(r.Period), strconv.FormatBool(r.PeriodInferred), t(r.PeriodNoteZh), t(r.PeriodNoteEn),
+	return append(dst, t(r.ID), t(r.Indicator), t(r.IndicatorZh), t(r.IndicatorEn), t(r.Region), t(r.Period), strconv.FormatBool(r.PeriodInferred), t(r.PeriodNoteZh), t(r.PeriodNoteEn),
 		t(r.Kind), FormatNumber(r.Value), num(r.ValueUpper), t(r.Unit), FormatNumber(r.ValueBase), num(r.ValueUpperBase), t(r.BaseUnit), t(r.CountsZh), t(r.CountsEn),
 		t(r.Qualifier), t(r.Per), t(r.Change), strconv.FormatBool(r.Cumulative),
-		t(r.Report), t(r.Seed), strconv.Itoa(r.SeedLine), t(r.Quote), t(r.QuoteEn), t(r.Paragraph), t(r.URLZh), t(r.URLEn)}
+		t(r.Report), t(r.Seed), strconv.Itoa(r.SeedLine), t(r.Quote), t(r.QuoteEn), t(r.Paragraph), t(r.URLZh), t(r.URLEn))
 }
 
 // CSVText makes a text cell safe to open in a spreadsheet: a cell that
@@ -196,8 +200,10 @@ func FiguresJSON(figs []*Figure, url func(lang, reportID string) string, english
 func WriteFiguresCSV(w io.Writer, figs []*Figure, url func(lang, reportID string) string, english func(*Figure) string) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write(FigureColumns)
+	row := make([]string, 0, len(FigureColumns))
 	for _, f := range figs {
-		_ = cw.Write(f.Record(url, english).row())
+		row = f.Record(url, english).appendRow(row[:0])
+		_ = cw.Write(row)
 	}
 	cw.Flush()
 	return cw.Error()
