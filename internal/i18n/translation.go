@@ -29,8 +29,9 @@ type Unit struct {
 
 // Units lists the translation units of a document in reading order.
 func Units(d *seed.Document) []Unit {
-	var out []Unit
-	for _, b := range d.Body() {
+	body := d.Body()
+	out := make([]Unit, 0, len(body)+len(body)/4)
+	for _, b := range body {
 		switch {
 		case b.Kind == seed.Paragraph && b.Lead != "":
 			out = append(out, Unit{ID: b.HeadingID(), Kind: seed.Heading, Zh: b.Lead, Line: b.Lines[0], Hash: Hash(b.Lead)})

@@ -59,6 +59,10 @@ func newCondenser(text string, valid bool) *condenser {
 	}
 	c := &condenser{text: text, takeTexts: !strings.Contains(text, mark) && !strings.Contains(text, `\u`) && !strings.Contains(text, `\U`)}
 	c.b.Grow(len(text) / 4)
+	if c.takeTexts {
+		// About one text a line, two with the [[table]] lines between.
+		c.spans = make([][2]int, 0, strings.Count(text, "\n")/2+1)
+	}
 	return c
 }
 

@@ -245,7 +245,7 @@ func (b *binder) table(m map[string]any, rv reflect.Value, t *Table, path string
 		b.fields[rv.Type()] = fields
 	}
 	if i, ok := fields.embedded(); ok {
-		defer func() { rv.Field(i).Set(reflect.ValueOf(*t)) }() // with the errors found below
+		defer func() { rv.Field(i).Set(reflect.ValueOf(t).Elem()) }() // with the errors found below
 	}
 	for _, key := range t.order(m) {
 		val := m[key]
