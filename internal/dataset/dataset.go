@@ -52,7 +52,7 @@ type loader struct {
 	reportsVersion, indicatorsVersion uint64
 
 	seedsMu    sync.Mutex
-	seeds      map[string][]byte // seed files read, by name
+	seeds      map[string]string // seed files read, by name
 	seedsUsed  map[string]bool
 	texts      map[*Report]*searchableText // for finding quotes
 	referenced map[string]bool             // indicators named by any figure
@@ -130,7 +130,7 @@ func (d *Dataset) Version() string { return d.version }
 
 func newLoader(fsys fs.FS, m *memo.Memo) *loader {
 	return &loader{fsys: fsys, memo: m, d: &Dataset{dropped: map[string]*diag.Error{}, fileFailed: map[string]*diag.Error{}},
-		seeds: map[string][]byte{}, seedsUsed: map[string]bool{}, texts: map[*Report]*searchableText{}, referenced: map[string]bool{}}
+		seeds: map[string]string{}, seedsUsed: map[string]bool{}, texts: map[*Report]*searchableText{}, referenced: map[string]bool{}}
 }
 
 // steps is what a step of loading (the reports, the indicators) found, to

@@ -227,12 +227,12 @@ func (l *loader) readText(r *Report, errs *diag.List) *searchableText {
 	first, last := 1, 0
 	if len(r.Lines) == 2 {
 		first, last = r.Lines[0], r.Lines[1]
-		if n := strings.Count(string(src), "\n") + 1; first < 1 || last > n || first > last {
+		if n := strings.Count(src, "\n") + 1; first < 1 || last > n || first > last {
 			errs.Add(r.At("lines"), fmt.Sprintf("write [first, last] with 1 ≤ first ≤ last ≤ %d", n), "lines [%d, %d] are not lines of %s/%s, which has %d lines", first, last, SeedsDir, r.Seed, n)
 			return nil
 		}
 	}
-	doc, perr := seed.Parse(path.Join(SeedsDir, r.Seed), src, first, last)
+	doc, perr := seed.ParseText(path.Join(SeedsDir, r.Seed), src, first, last)
 	if perr != nil {
 		errs.Append(perr)
 		return nil
@@ -250,7 +250,7 @@ func (l *loader) readText(r *Report, errs *diag.List) *searchableText {
 			*errs = append(*errs, err)
 			continue
 		}
-		if a.Doc, perr = seed.Parse(path.Join(SeedsDir, a.Seed), asrc, 1, 0); perr != nil {
+		if a.Doc, perr = seed.ParseText(path.Join(SeedsDir, a.Seed), asrc, 1, 0); perr != nil {
 			errs.Append(perr)
 		}
 	}
@@ -267,7 +267,7 @@ func (l *loader) readText(r *Report, errs *diag.List) *searchableText {
 
 // seed reads a seed file, once for all the reports that use it; pos is
 // where the report names it.
-func (l *loader) seed(name string, pos diag.Pos) ([]byte, *diag.Error) {
+func (l *loader) seed(name string, pos diag.Pos) (string, *diag.Error) {
 	l.seedsMu.Lock()
 	b, ok := l.seeds[name]
 	l.seedsMu.Unlock()
@@ -276,21 +276,22 @@ func (l *loader) seed(name string, pos diag.Pos) ([]byte, *diag.Error) {
 	}
 	p := path.Join(SeedsDir, name)
 	if name == "" || strings.ContainsAny(name, `/\`) || !fs.ValidPath(p) {
-		return nil, &diag.Error{Pos: pos, Msg: fmt.Sprintf("seed %q is not a file name", name), Hint: "name a file in seeds/, such as " + l.seedExample()}
+		return "", &diag.Error{Pos: pos, Msg: fmt.Sprintf("seed %q is not a file name", name), Hint: "name a file in seeds/, such as " + l.seedExample()}
 	}
 	if _, err := fs.Stat(l.fsys, p); err != nil {
 		hint := "seeds/ holds no such file; the files there are " + l.seedExample()
 		if near := suggest(name, l.seedFiles()); near != "" {
 			hint = "seeds/ holds no such file" + near
 		}
-		return nil, &diag.Error{Pos: pos, Msg: fmt.Sprintf("seed %q not found", p), Hint: hint}
+		return "", &diag.Error{Pos: pos, Msg: fmt.Sprintf("seed %q not found", p), Hint: hint}
 	}
-	b, err := diag.ReadInput(l.fsys, p)
+	data, err := diag.ReadInput(l.fsys, p)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	if strings.TrimSpace(string(b)) == "" {
-		return nil, &diag.Error{Pos: pos, Msg: fmt.Sprintf("seed %s is empty", p), Hint: "a seed holds the report's text as published; restore it from ../shared/seeds or the original source"}
+	b = string(data)
+	if strings.TrimSpace(b) == "" {
+		return "", &diag.Error{Pos: pos, Msg: fmt.Sprintf("seed %s is empty", p), Hint: "a seed holds the report's text as published; restore it from ../shared/seeds or the original source"}
 	}
 	l.seedsMu.Lock()
 	l.seeds[name] = b

@@ -13,11 +13,18 @@ import (
 // Parse reads lines first..last (1-based, inclusive) of the seed src, named
 // file in errors. last = 0 means the end of the file.
 func Parse(file string, src []byte, first, last int) (*Document, error) {
-	if !utf8.Valid(src) {
-		line, col := invalidUTF8(src)
+	return ParseText(file, string(src), first, last)
+}
+
+// ParseText is Parse of a seed's text. The document's texts are slices of
+// src where they are a line of it, so that the reports that quote parts of
+// one seed share its text.
+func ParseText(file, src string, first, last int) (*Document, error) {
+	if !utf8.ValidString(src) {
+		line, col := invalidUTF8([]byte(src))
 		return nil, diag.Errorf(diag.Pos{File: file, Line: line, Col: col}, "invalid UTF-8 (seeds are UTF-8 text)")
 	}
-	lines := strings.Split(string(src), "\n")
+	lines := strings.Split(src, "\n")
 	if last == 0 {
 		last = len(lines)
 	}
