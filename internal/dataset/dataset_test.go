@@ -750,7 +750,8 @@ func TestRecordJSON(t *testing.T) {
 		t.Fatal("no figures")
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
-	pieces := []string{"a", "增长", `"`, `\`, "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f", "<&>", "\u2028", "\u2029", "\xff", "\xe5\xa2", "😀", " "}
+	pieces := []string{"a", "增长", `"`, `\`, "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f", "<&>", "\u2028", "\u2029", "\xff", "\xe5\xa2", "😀", " ",
+		"\u2027", "\u202a", "\u20a8", "\u2128", "\xe2\x80"} // the neighbours of U+2028 and U+2029, and their start cut short
 	text := func() string {
 		var b strings.Builder
 		for range rng.IntN(12) {

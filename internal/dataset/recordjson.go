@@ -97,7 +97,16 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	done := 0 // s[:done] is written
 	flush := func(i int) { b = append(b, s[done:i]...) }
+	// In a text that is all UTF-8 (as every input is) a byte from 0x80 up
+	// needs looking at only where it starts U+2028 or U+2029 (E2 80 A8/A9):
+	// the text of a report is mostly Chinese, and decoding each character
+	// took most of the time.
+	valid := utf8.ValidString(s)
 	for i := 0; i < len(s); {
+		if c := s[i]; valid && c >= utf8.RuneSelf && (c != 0xE2 || i+2 >= len(s) || s[i+1] != 0x80 || s[i+2]&^1 != 0xA8) {
+			i++
+			continue
+		}
 		c := s[i]
 		if c >= 0x20 && c < utf8.RuneSelf && c != '"' && c != '\\' {
 			i++
