@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -796,6 +797,26 @@ func TestFindInLead(t *testing.T) {
 		got := strings.Join(strings.Fields(full[m.Start:m.End]), "")
 		if got != q {
 			t.Errorf("find(%q) = %d..%d, %q", q, m.Start, m.End, full[m.Start:m.End])
+		}
+	}
+}
+
+// TestValidID holds validID to the pattern DESIGN.md gives ids,
+// ^[a-z0-9]+(-[a-z0-9]+)*$, on chosen and random strings.
+func TestValidID(t *testing.T) {
+	pattern := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	ids := []string{"", "-", "a", "a-", "-a", "a--b", "a-b", "cq-2020-ind-va-growth", "A", "a_b", "a b", "é", "2020", "a-b-", "a\n"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		b := make([]byte, rng.IntN(7))
+		for i := range b {
+			b[i] = "ab9-_A\xe4"[rng.IntN(7)]
+		}
+		ids = append(ids, string(b))
+	}
+	for _, id := range ids {
+		if got, want := validID(id), pattern.MatchString(id); got != want {
+			t.Errorf("validID(%q) = %v, want %v", id, got, want)
 		}
 	}
 }

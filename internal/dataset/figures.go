@@ -198,7 +198,7 @@ const MaxQuote = 300
 // checkFigure validates one figure and fills in what is derived from it.
 func (l *loader) checkFigure(fig *Figure, errs *diag.List) {
 	d := l.d
-	if !reID.MatchString(fig.ID) {
+	if !validID(fig.ID) {
 		errs.Add(fig.At("id"), "use lower-case letters, digits and hyphens, e.g. cq-2020-ind-va-growth", "figure id %q is not kebab-case", fig.ID)
 	}
 	if fig.Indicator = d.Indicator(fig.IndicatorID); fig.Indicator == nil {

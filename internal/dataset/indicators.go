@@ -101,7 +101,7 @@ func (l *loader) indicators() []*Indicator {
 			continue
 		}
 		var errs diag.List
-		if !reID.MatchString(in.ID) {
+		if !validID(in.ID) {
 			errs.Add(in.At("id"), "use lower-case letters, digits and hyphens", "indicator id %q is not kebab-case", in.ID)
 		}
 		if first, dup := seen[in.ID]; dup {
