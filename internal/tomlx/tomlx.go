@@ -266,8 +266,11 @@ func (b *binder) table(m map[string]any, rv reflect.Value, t *Table, path string
 // did not see last.
 func (t *Table) order(m map[string]any) []string {
 	out := make([]string, 0, len(m))
-	for _, k := range t.keys {
-		if name := t.file.names[k.name]; has(m, name) && !slices.Contains(out, name) {
+	for i, k := range t.keys {
+		if slices.ContainsFunc(t.keys[:i], func(e keyPos) bool { return e.name == k.name }) {
+			continue // written twice: the parser takes it once
+		}
+		if name := t.file.names[k.name]; has(m, name) {
 			out = append(out, name)
 		}
 	}
