@@ -122,7 +122,7 @@ type ld = map[string]any
 // <script type="application/ld+json"> (encoding/json escapes <, > and &),
 // or "" for a page without.
 func (v *View) StructuredData() (template.JS, error) {
-	var node ld
+	var node any
 	switch d := v.Data.(type) {
 	case *ReportPage:
 		node = v.reportLD(d.Report)
@@ -135,63 +135,96 @@ func (v *View) StructuredData() (template.JS, error) {
 	return template.JS(b), err
 }
 
-// org is a government body in structured data, with its name in the other
-// language as an alternate name.
-func org(name, other string) ld {
-	return ld{"@type": "GovernmentOrganization", "name": name, "alternateName": other}
-}
+// The nodes of a report page, as structs rather than maps (ld): a report
+// page's node was a tenth of the time its page took. Their fields are in
+// the order of their keys, as encoding/json writes a map's, so that the
+// bytes are those of a map; omitempty marks the keys set only when there
+// is a value.
+type (
+	reportNode struct {
+		Context           string     `json:"@context"`
+		ID                string     `json:"@id"`
+		Type              string     `json:"@type"`
+		Author            orgNode    `json:"author"`
+		DateModified      string     `json:"dateModified,omitempty"`
+		DatePublished     string     `json:"datePublished"`
+		Description       string     `json:"description"`
+		InLanguage        string     `json:"inLanguage"`
+		IsBasedOn         originalLD `json:"isBasedOn"`
+		IsPartOf          namedNode  `json:"isPartOf"`
+		Name              string     `json:"name"`
+		ReportNumber      string     `json:"reportNumber,omitempty"`
+		SpatialCoverage   namedNode  `json:"spatialCoverage"`
+		TemporalCoverage  string     `json:"temporalCoverage"`
+		TranslationOfWork *idNode    `json:"translationOfWork,omitempty"`
+		Translator        *namedNode `json:"translator,omitempty"`
+		URL               string     `json:"url"`
+		WorkTranslation   *idNode    `json:"workTranslation,omitempty"`
+	}
+	originalLD struct {
+		Type          string     `json:"@type"`
+		Author        orgNode    `json:"author"`
+		DatePublished string     `json:"datePublished"`
+		InLanguage    string     `json:"inLanguage"`
+		Name          string     `json:"name"`
+		Publisher     *namedNode `json:"publisher,omitempty"`
+		ReportNumber  string     `json:"reportNumber,omitempty"`
+		URL           string     `json:"url,omitempty"`
+	}
+	orgNode struct {
+		Type          string `json:"@type"`
+		AlternateName string `json:"alternateName"`
+		Name          string `json:"name"`
+	}
+	namedNode struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url,omitempty"`
+	}
+	idNode struct {
+		ID string `json:"@id"`
+	}
+)
 
-func (v *View) reportLD(r *dataset.Report) ld {
+func (v *View) reportLD(r *dataset.Report) reportNode {
 	lang, s := v.langOr("zh"), v.Site
 	other := v.Other()
 	inLang := "en"
 	if lang == "zh" {
 		inLang = "zh-" + r.Script
 	}
-	author := org(r.Issuer(lang), r.Issuer(other))
-	original := ld{
-		"@type":         "Report",
-		"name":          r.TitleZh,
-		"inLanguage":    "zh-" + r.Script,
-		"author":        author,
-		"datePublished": r.Published.String(),
-	}
+	author := orgNode{Type: "GovernmentOrganization", Name: r.Issuer(lang), AlternateName: r.Issuer(other)}
+	original := originalLD{Type: "Report", Name: r.TitleZh, InLanguage: "zh-" + r.Script, Author: author,
+		DatePublished: r.Published.String(), ReportNumber: r.Number, URL: r.URL}
 	if src := pick(lang, r.SourceZh, r.SourceEn); src != "" {
-		original["publisher"] = ld{"@type": "Organization", "name": src}
+		original.Publisher = &namedNode{Type: "Organization", Name: src}
 	}
-	if r.URL != "" {
-		original["url"] = r.URL
-	}
-	if r.Number != "" {
-		original["reportNumber"] = r.Number
-	}
-	node := ld{
-		"@context":         "https://schema.org",
-		"@type":            "Report",
-		"@id":              v.Self() + "#report",
-		"url":              v.Self(),
-		"name":             r.Title(lang),
-		"description":      r.Summary(lang),
-		"inLanguage":       inLang,
-		"author":           author,
-		"datePublished":    r.Published.String(),
-		"spatialCoverage":  ld{"@type": "Place", "name": s.regionName(r.Region, lang)},
-		"temporalCoverage": r.Period.ISO(),
-		"isBasedOn":        original,
-		"isPartOf":         ld{"@type": "WebSite", "name": s.Title(lang), "url": s.Base + lang + "/"},
+	site := namedNode{Type: "WebSite", Name: s.Title(lang), URL: s.Base + lang + "/"}
+	node := reportNode{
+		Context:          "https://schema.org",
+		Type:             "Report",
+		ID:               v.Self() + "#report",
+		URL:              v.Self(),
+		Name:             r.Title(lang),
+		Description:      r.Summary(lang),
+		InLanguage:       inLang,
+		Author:           author,
+		DatePublished:    r.Published.String(),
+		SpatialCoverage:  namedNode{Type: "Place", Name: s.regionName(r.Region, lang)},
+		TemporalCoverage: r.Period.ISO(),
+		IsBasedOn:        original,
+		IsPartOf:         site,
+		ReportNumber:     r.Number,
 	}
 	if !r.Updated.IsZero() {
-		node["dateModified"] = r.Updated.String()
+		node.DateModified = r.Updated.String()
 	}
-	if r.Number != "" {
-		node["reportNumber"] = r.Number
-	}
-	twin := s.ReportURL(other, r.ID) + "#report"
+	twin := &idNode{ID: s.ReportURL(other, r.ID) + "#report"}
 	if lang == "zh" {
-		node["workTranslation"] = ld{"@id": twin}
+		node.WorkTranslation = twin
 	} else {
-		node["translationOfWork"] = ld{"@id": twin}
-		node["translator"] = ld{"@type": "Organization", "name": s.Title(lang), "url": s.Base + lang + "/"}
+		node.TranslationOfWork = twin
+		node.Translator = &namedNode{Type: "Organization", Name: s.Title(lang), URL: s.Base + lang + "/"}
 	}
 	return node
 }
