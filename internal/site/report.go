@@ -113,11 +113,15 @@ func (s *Site) reportPage(r *dataset.Report, lang string) *ReportPage {
 	tr := s.Translations[r.ID]
 	rp.Translated = lang == "en" && tr != nil
 	byBlock := s.figuresByBlock(r)
-	for _, b := range r.Doc.Body() {
+	body := r.Doc.Body()
+	views := make([]BlockView, len(body)) // one allocation for the page's blocks
+	rp.Blocks = make([]*BlockView, 0, len(body))
+	for i, b := range body {
 		if b.ID == "" {
 			continue
 		}
-		v := &BlockView{Kind: b.Kind.String(), ID: b.ID, HeadingID: b.HeadingID(), Level: b.Level, Figures: byBlock[b.ID]}
+		v := &views[i]
+		*v = BlockView{Kind: b.Kind.String(), ID: b.ID, HeadingID: b.HeadingID(), Level: b.Level, Figures: byBlock[b.ID]}
 		var zhLead template.HTML
 		if b.Lead != "" {
 			zhLead = template.HTML(template.HTMLEscapeString(b.Lead))
