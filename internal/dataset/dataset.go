@@ -33,7 +33,6 @@ type Dataset struct {
 	figures     map[string]*Figure
 	byReport    map[*Report][]*Figure
 	byIndicator map[*Indicator][]*Figure
-	same        map[string][]*Figure  // figures by Key
 	sameOf      map[*Figure][]*Figure // see Same
 	numbers     map[*Indicator][]*Figure
 	version     string                 // see Version
@@ -172,16 +171,40 @@ func (d *Dataset) index(figures []*Figure, ids map[string]*Figure) {
 	}
 	d.byReport = map[*Report][]*Figure{}
 	d.byIndicator = map[*Indicator][]*Figure{}
-	d.same = map[string][]*Figure{}
-	for _, f := range d.Figures {
-		d.byReport[f.Report] = append(d.byReport[f.Report], f)
+	// A report's figures are mostly one after the other (a file each), so
+	// the list being made is kept at hand rather than looked up each time;
+	// and each figure's group of the same number is noted by its number,
+	// so that it is not looked up again by its key.
+	var last *Report
+	var ofLast []*Figure
+	group := make([]int, len(d.Figures))
+	groupOf := make(map[string]int, len(d.Figures))
+	var groups [][]*Figure
+	for i, f := range d.Figures {
+		if f.Report != last {
+			if last != nil {
+				d.byReport[last] = ofLast
+			}
+			last, ofLast = f.Report, d.byReport[f.Report]
+		}
+		ofLast = append(ofLast, f)
 		d.byIndicator[f.Indicator] = append(d.byIndicator[f.Indicator], f)
-		d.same[f.Key()] = append(d.same[f.Key()], f)
+		g, ok := groupOf[f.Key()]
+		if !ok {
+			g = len(groups)
+			groupOf[f.Key()] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], f)
+		group[i] = g
+	}
+	if last != nil {
+		d.byReport[last] = ofLast
 	}
 	d.sameOf = make(map[*Figure][]*Figure, len(d.Figures))
 	d.numbers = make(map[*Indicator][]*Figure, len(d.byIndicator))
-	for _, f := range d.Figures {
-		same := d.same[f.Key()]
+	for i, f := range d.Figures {
+		same := groups[group[i]]
 		d.sameOf[f] = same
 		if same[0] == f {
 			d.numbers[f.Indicator] = append(d.numbers[f.Indicator], f)
