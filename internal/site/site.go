@@ -149,6 +149,7 @@ type Site struct {
 	compareCharts   map[string][]*Chart                    // by language
 	yearTargets     map[int][]*dataset.Figure              // the targets for each year, in table order
 	targetOf        map[*dataset.Figure]*targets.Target
+	latestYear      int // the latest year with an actual figure (View.LatestYear)
 
 	pages       []*Page
 	sorted      map[*dataset.Indicator][]*dataset.Figure // each indicator's figures in table order
@@ -375,6 +376,9 @@ func (s *Site) arrange() {
 		}
 		y := yearOf(f)
 		s.byYear[y] = append(s.byYear[y], f)
+		if f.Kind == dataset.Actual {
+			s.latestYear = max(s.latestYear, y)
+		}
 	}
 	s.Years = s.years()
 	sortedTargets, _ := memo.Get(s.memo, "sorted targets", s.instances(targetFigs), func() ([]*dataset.Figure, bool) {

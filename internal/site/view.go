@@ -125,15 +125,7 @@ func (v *View) Reports() []*dataset.Report { return v.Site.Data.Reports }
 func (v *View) Years() []int { return v.Site.Years }
 
 // LatestYear is the latest year with an actual figure, or 0.
-func (v *View) LatestYear() int {
-	y := 0
-	for _, f := range v.Site.Data.Figures {
-		if f.Kind == dataset.Actual {
-			y = max(y, yearOf(f))
-		}
-	}
-	return y
-}
+func (v *View) LatestYear() int { return v.Site.latestYear }
 
 // Region returns a region's name in the page's language.
 func (v *View) Region(id string) string {
