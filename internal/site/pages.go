@@ -97,6 +97,16 @@ type HomePage struct {
 	Count   map[string]int
 	Targets *TargetsPage
 	Charts  []*Chart // every ECharts chart on the page
+	// Reports are the cards of the list of every report, worked out here
+	// rather than by method calls in the layout: the list grows with the
+	// site, and a call from a layout costs microseconds.
+	Reports []ReportCard
+}
+
+// ReportCard is a report in the home page's list, in the page's language.
+type ReportCard struct {
+	URL, Title, Issuer, Period, Summary string
+	Lang                                string // the title's lang attribute on Chinese pages, or ""
 }
 
 // HomeRegion is a region's headline figures.
@@ -131,6 +141,13 @@ func (s *Site) homePage(lang string) *HomePage {
 	for _, g := range s.Comparisons {
 		for _, p := range g.Pairs {
 			h.Count[p.Verdict.String()]++
+		}
+	}
+	h.Reports = make([]ReportCard, len(s.Data.Reports))
+	for i, r := range s.Data.Reports {
+		h.Reports[i] = ReportCard{URL: s.ReportURL(lang, r.ID), Title: r.Title(lang), Issuer: r.Issuer(lang), Period: r.Period.Label(lang), Summary: r.Summary(lang)}
+		if lang == "zh" {
+			h.Reports[i].Lang = "zh-" + r.Script
 		}
 	}
 	return h
