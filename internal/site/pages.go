@@ -103,7 +103,8 @@ type HomePage struct {
 	Reports []ReportCard
 }
 
-// ReportCard is a report in the home page's list, in the page's language.
+// ReportCard is a report in a list of reports (the home page's, a year's),
+// in the page's language.
 type ReportCard struct {
 	URL, Title, Issuer, Period, Summary string
 	Lang                                string // the title's lang attribute on Chinese pages, or ""
@@ -143,14 +144,20 @@ func (s *Site) homePage(lang string) *HomePage {
 			h.Count[p.Verdict.String()]++
 		}
 	}
-	h.Reports = make([]ReportCard, len(s.Data.Reports))
-	for i, r := range s.Data.Reports {
-		h.Reports[i] = ReportCard{URL: s.ReportURL(lang, r.ID), Title: r.Title(lang), Issuer: r.Issuer(lang), Period: r.Period.Label(lang), Summary: r.Summary(lang)}
+	h.Reports = s.reportCards(s.Data.Reports, lang)
+	return h
+}
+
+// reportCards are the cards of a list of reports in lang.
+func (s *Site) reportCards(reports []*dataset.Report, lang string) []ReportCard {
+	out := make([]ReportCard, len(reports))
+	for i, r := range reports {
+		out[i] = ReportCard{URL: s.ReportURL(lang, r.ID), Title: r.Title(lang), Issuer: r.Issuer(lang), Period: r.Period.Label(lang), Summary: r.Summary(lang)}
 		if lang == "zh" {
-			h.Reports[i].Lang = "zh-" + r.Script
+			out[i].Lang = "zh-" + r.Script
 		}
 	}
-	return h
+	return out
 }
 
 // IndicatorPage is the data of an indicator's page.
@@ -324,7 +331,7 @@ func sortedFigures(in []*dataset.Figure) []*dataset.Figure {
 type YearPage struct {
 	Year     int
 	Overview *content.Page
-	Reports  []*dataset.Report
+	Reports  []ReportCard     // the reports that cover the year
 	Regions  []dataset.Region // the columns of the table: regions with a figure this year
 	Rows     []*YearRow
 	Count    int // figures in the rows
@@ -376,11 +383,13 @@ func yearOf(f *dataset.Figure) int { return f.Period.To.Year() }
 
 func (s *Site) yearPage(y int, lang string) *YearPage {
 	yp := &YearPage{Year: y, Overview: s.page(lang, "years/"+strconv.Itoa(y), fmt.Sprintf("%s/years/%d/", lang, y))}
+	var reports []*dataset.Report
 	for _, r := range s.Data.Reports {
 		if slices.Contains(r.Covers, y) {
-			yp.Reports = append(yp.Reports, r)
+			reports = append(reports, r)
 		}
 	}
+	yp.Reports = s.reportCards(reports, lang)
 	used := map[string]bool{}
 	type cells = map[string][]*dataset.Figure
 	var rows []*dataset.Indicator
