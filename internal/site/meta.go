@@ -135,33 +135,33 @@ func (v *View) StructuredData() (template.JS, error) {
 	return template.JS(b), err
 }
 
-// The nodes of a report page, as structs rather than maps (ld): a report
-// page's node was a tenth of the time its page took. Their fields are in
+// The nodes of a report page, as structs rather than maps (ld), whose keys
+// encoding/json sorted on every report page. Their fields are in
 // the order of their keys, as encoding/json writes a map's, so that the
 // bytes are those of a map; omitempty marks the keys set only when there
 // is a value.
 type (
 	reportNode struct {
-		Context           string     `json:"@context"`
-		ID                string     `json:"@id"`
-		Type              string     `json:"@type"`
-		Author            orgNode    `json:"author"`
-		DateModified      string     `json:"dateModified,omitempty"`
-		DatePublished     string     `json:"datePublished"`
-		Description       string     `json:"description"`
-		InLanguage        string     `json:"inLanguage"`
-		IsBasedOn         originalLD `json:"isBasedOn"`
-		IsPartOf          namedNode  `json:"isPartOf"`
-		Name              string     `json:"name"`
-		ReportNumber      string     `json:"reportNumber,omitempty"`
-		SpatialCoverage   namedNode  `json:"spatialCoverage"`
-		TemporalCoverage  string     `json:"temporalCoverage"`
-		TranslationOfWork *idNode    `json:"translationOfWork,omitempty"`
-		Translator        *namedNode `json:"translator,omitempty"`
-		URL               string     `json:"url"`
-		WorkTranslation   *idNode    `json:"workTranslation,omitempty"`
+		Context           string       `json:"@context"`
+		ID                string       `json:"@id"`
+		Type              string       `json:"@type"`
+		Author            orgNode      `json:"author"`
+		DateModified      string       `json:"dateModified,omitempty"`
+		DatePublished     string       `json:"datePublished"`
+		Description       string       `json:"description"`
+		InLanguage        string       `json:"inLanguage"`
+		IsBasedOn         originalNode `json:"isBasedOn"`
+		IsPartOf          namedNode    `json:"isPartOf"`
+		Name              string       `json:"name"`
+		ReportNumber      string       `json:"reportNumber,omitempty"`
+		SpatialCoverage   namedNode    `json:"spatialCoverage"`
+		TemporalCoverage  string       `json:"temporalCoverage"`
+		TranslationOfWork *idNode      `json:"translationOfWork,omitempty"`
+		Translator        *namedNode   `json:"translator,omitempty"`
+		URL               string       `json:"url"`
+		WorkTranslation   *idNode      `json:"workTranslation,omitempty"`
 	}
-	originalLD struct {
+	originalNode struct {
 		Type          string     `json:"@type"`
 		Author        orgNode    `json:"author"`
 		DatePublished string     `json:"datePublished"`
@@ -194,7 +194,7 @@ func (v *View) reportLD(r *dataset.Report) reportNode {
 		inLang = "zh-" + r.Script
 	}
 	author := orgNode{Type: "GovernmentOrganization", Name: r.Issuer(lang), AlternateName: r.Issuer(other)}
-	original := originalLD{Type: "Report", Name: r.TitleZh, InLanguage: "zh-" + r.Script, Author: author,
+	original := originalNode{Type: "Report", Name: r.TitleZh, InLanguage: "zh-" + r.Script, Author: author,
 		DatePublished: r.Published.String(), ReportNumber: r.Number, URL: r.URL}
 	if src := pick(lang, r.SourceZh, r.SourceEn); src != "" {
 		original.Publisher = &namedNode{Type: "Organization", Name: src}

@@ -97,17 +97,16 @@ type HomePage struct {
 	Count   map[string]int
 	Targets *TargetsPage
 	Charts  []*Chart // every ECharts chart on the page
-	// Reports are the cards of the list of every report, worked out here
-	// rather than by method calls in the layout: the list grows with the
-	// site, and a call from a layout costs microseconds.
-	Reports []ReportCard
 }
 
-// ReportCard is a report in a list of reports (the home page's, a year's),
-// in the page's language.
+// ReportCard is a report in a list of reports (View.Reports, a year's), in
+// the page's language. Its texts are worked out in Go rather than by method
+// calls in the layout: such a list grows with the site, and a call from a
+// layout costs microseconds.
 type ReportCard struct {
 	URL, Title, Issuer, Period, Summary string
 	Lang                                string // the title's lang attribute on Chinese pages, or ""
+	Seed                                string // the seed's file name
 }
 
 // HomeRegion is a region's headline figures.
@@ -144,7 +143,6 @@ func (s *Site) homePage(lang string) *HomePage {
 			h.Count[p.Verdict.String()]++
 		}
 	}
-	h.Reports = s.reportCards(s.Data.Reports, lang)
 	return h
 }
 
@@ -152,7 +150,7 @@ func (s *Site) homePage(lang string) *HomePage {
 func (s *Site) reportCards(reports []*dataset.Report, lang string) []ReportCard {
 	out := make([]ReportCard, len(reports))
 	for i, r := range reports {
-		out[i] = ReportCard{URL: s.ReportURL(lang, r.ID), Title: r.Title(lang), Issuer: r.Issuer(lang), Period: r.Period.Label(lang), Summary: r.Summary(lang)}
+		out[i] = ReportCard{URL: s.ReportURL(lang, r.ID), Title: r.Title(lang), Issuer: r.Issuer(lang), Period: r.Period.Label(lang), Summary: r.Summary(lang), Seed: r.Seed}
 		if lang == "zh" {
 			out[i].Lang = "zh-" + r.Script
 		}

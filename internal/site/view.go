@@ -118,8 +118,9 @@ func (v *View) LiveReload() bool { return v.Site.liveLoad }
 // HasCharts reports whether the page has charts (and so needs ECharts).
 func (v *View) HasCharts() bool { return len(v.Charts) > 0 }
 
-// Reports lists the reports, for navigation.
-func (v *View) Reports() []*dataset.Report { return v.Site.Data.Reports }
+// Reports lists every report as a card in the page's language (the home,
+// about and search pages list them all).
+func (v *View) Reports() []ReportCard { return v.Site.reportCards(v.Site.Data.Reports, v.langOr("zh")) }
 
 // Years lists the years with a page.
 func (v *View) Years() []int { return v.Site.Years }

@@ -60,7 +60,8 @@ func newCondenser(text string, valid bool) *condenser {
 	c := &condenser{text: text, takeTexts: !strings.Contains(text, mark) && !strings.Contains(text, `\u`) && !strings.Contains(text, `\U`)}
 	c.b.Grow(len(text) / 4)
 	if c.takeTexts {
-		// About one text a line, two with the [[table]] lines between.
+		// Room for a text every other line: most lines of a file of
+		// figures or translations are `key = "text"`.
 		c.spans = make([][2]int, 0, strings.Count(text, "\n")/2+1)
 	}
 	return c
