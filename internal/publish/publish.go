@@ -29,7 +29,8 @@ type Tx struct {
 	out, tmp string
 	dirs     sync.Map // the folders made, read far more often than written
 	mu       sync.Mutex
-	files    []string // the files written, below tmp
+	files    []string  // the files written, below tmp
+	bufs     sync.Pool // of *bufio.Writer, for Stream: a site has dozens of exports
 }
 
 // Begin starts writing a new version of the folder out, if the guard
@@ -123,11 +124,17 @@ func (t *Tx) Stream(p string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(f, 64<<10)
+	bw, _ := t.bufs.Get().(*bufio.Writer)
+	if bw == nil {
+		bw = bufio.NewWriterSize(f, 64<<10)
+	}
+	bw.Reset(f)
 	err = write(bw)
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
 	}
+	bw.Reset(nil) // drops f, not the buffer
+	t.bufs.Put(bw)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
