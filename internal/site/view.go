@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"reportsite/internal/dataset"
@@ -310,7 +311,6 @@ type FigureTable struct {
 	Figures   []*dataset.Figure
 	Anchors   bool // give each row the id f-ID
 	Indicator bool // show the indicator column
-	Head      TableHead
 }
 
 // TableHead is the column headings of a table of figures, in the page's
@@ -321,13 +321,28 @@ type TableHead struct {
 
 // Table prepares a table of figures for the "figtable" partial.
 func (v *View) Table(figs []*dataset.Figure, anchors bool) FigureTable {
-	return FigureTable{Figures: figs, Anchors: anchors, Indicator: true, Head: v.tableHead()}
+	return FigureTable{Figures: figs, Anchors: anchors, Indicator: true}
 }
 
 // IndicatorTable is a table of one indicator's figures, without the
 // indicator column.
 func (v *View) IndicatorTable(figs []*dataset.Figure) FigureTable {
-	return FigureTable{Figures: figs, Anchors: true, Head: v.tableHead()}
+	return FigureTable{Figures: figs, Anchors: true}
+}
+
+// TableHead is the column headings of a table of figures. They are the
+// same on every table of a language with the same columns, so the partial
+// "figtable-head" renders them once per build for each.
+func (v *View) TableHead(t FigureTable) (template.HTML, error) {
+	return v.Site.templates.PartialOf("figtable-head", v.Lang+"|"+strconv.FormatBool(t.Indicator), func() (any, error) {
+		return tableHeadings{Labels: v.tableHead(), IndicatorColumn: t.Indicator}, nil
+	})
+}
+
+// tableHeadings is what "figtable-head" shows.
+type tableHeadings struct {
+	Labels          TableHead
+	IndicatorColumn bool
 }
 
 func (v *View) tableHead() TableHead {
