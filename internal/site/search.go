@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -52,9 +53,26 @@ const (
 	GroupReference = "reference"
 )
 
-// SearchTags are the page's tags for the search index, by the kind of
+// SearchTags writes the page's tags for the search index (the partial
+// "search-tags"), or nothing on a page of a kind that has none. Many pages
+// have the same tags (every indicator of a category), so each set of tags
+// is rendered once per build.
+func (v *View) SearchTags() (template.HTML, error) {
+	t := v.searchTags()
+	if t.Kicker == "" && len(t.Filters) == 0 {
+		return "", nil
+	}
+	var key strings.Builder
+	key.WriteString(t.Kicker)
+	for _, f := range t.Filters {
+		key.WriteString("\x00" + f.Name + ":" + f.Value)
+	}
+	return v.Site.templates.Partial("search-tags", key.String(), t)
+}
+
+// searchTags are the page's tags for the search index, by the kind of
 // page; a page of another kind has none.
-func (v *View) SearchTags() SearchTags {
+func (v *View) searchTags() SearchTags {
 	lang := v.langOr("zh")
 	text := SearchFilter{FilterGroup, GroupText}
 	reference := SearchFilter{FilterGroup, GroupReference}
