@@ -266,3 +266,95 @@ func (sp *specialBytes) next(s string) int {
 	}
 	return end
 }
+
+// YearRows writes the rows of a year's table (layouts/year.html), one <tr>
+// per indicator with a cell per region, in one call per table, for the
+// reason Rows gives: a year's page shows a hundred figures or more, each
+// a dozen template actions. The markup is as the layout wrote it, byte for
+// byte (TestYearRowsAsTemplate).
+func (v *View) YearRows(y *YearPage) template.HTML {
+	return v.emit(func(b *bytes.Buffer) {
+		cumulative := " · " + layoutEsc(v.T("fig.cumulative"))
+		inferred := " · " + layoutEsc(v.T("fig.period_inferred"))
+		for _, r := range y.Rows {
+			b.WriteString(`<tr><th scope="row"><a href="`)
+			writeURL(b, r.URL)
+			b.WriteString(`">`)
+			writeLayoutEsc(b, r.Name)
+			b.WriteString("</a></th>\n")
+			for _, c := range r.Cells {
+				b.WriteString(`<td data-label="`)
+				writeLayoutEsc(b, c.Region)
+				b.WriteString(`">`)
+				for _, f := range c.Figures {
+					b.WriteString(`<span class="year-value"><a href="`)
+					writeURL(b, f.URL)
+					b.WriteString(`" title="`)
+					writeLayoutEsc(b, f.Quote)
+					b.WriteString(`">`)
+					writeLayoutEsc(b, f.Value)
+					b.WriteString(`</a> <span class="card-meta">`)
+					writeLayoutEsc(b, f.Period)
+					if !f.Actual {
+						b.WriteString(" · ")
+						writeLayoutEsc(b, f.Kind)
+					}
+					if f.Cumulative {
+						b.WriteString(cumulative)
+					}
+					if f.PeriodInferred {
+						b.WriteString(inferred)
+					}
+					b.WriteString("</span></span>")
+				}
+				if c.More > 0 {
+					b.WriteString(`<a class="more" href="`)
+					writeURL(b, r.URL)
+					b.WriteString(`">`)
+					writeLayoutEsc(b, c.MoreText)
+					b.WriteString("</a>")
+				}
+				b.WriteString("</td>")
+			}
+			b.WriteString("</tr>\n")
+		}
+	})
+}
+
+// layoutEsc is s escaped as writeLayoutEsc writes it.
+func layoutEsc(s string) string {
+	var b strings.Builder
+	writeLayoutEsc(&b, s)
+	return b.String()
+}
+
+// writeURL writes the site's own address s as a layout writes it in a
+// quoted attribute (href="{{.}}"): html/template keeps the characters a
+// URL may hold as they are, writes any other byte as %xx, and then
+// escapes & and + for the attribute. (s is an address the site made, a
+// path or an http(s) URL, which html/template's check of the scheme lets
+// through.)
+func writeURL(b stringWriter, s string) {
+	const hex = "0123456789abcdef"
+	done := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var repl string
+		switch {
+		case c == '&':
+			repl = "&amp;"
+		case c == '+':
+			repl = "&#43;"
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			continue
+		case strings.IndexByte("!#$*,/:;=?@[]-._~%", c) >= 0:
+			continue
+		default:
+			repl = string([]byte{'%', hex[c>>4], hex[c&15]})
+		}
+		b.WriteString(s[done:i])
+		b.WriteString(repl)
+		done = i + 1
+	}
+	b.WriteString(s[done:])
+}

@@ -618,6 +618,64 @@ func TestWriteEsc(t *testing.T) {
 	}
 }
 
+// TestWriteURL checks writeURL against what a layout prints for an
+// address in href="{{.}}".
+func TestWriteURL(t *testing.T) {
+	layout := template.Must(template.New("").Parse(`<a href="{{.}}">`))
+	for _, s := range []string{"", "/", "/en/indicators/smart-factories/#f-cq-2021-x", "https://ex.org/a&b/",
+		"https://OWNER.github.io/REPO/en/", "/报告/zh/", "/a b/", "/a+b/", "/%41/", "/it's/", `/"q"/`, "/<x>/",
+		"/a\x00b", "/a\\b", "/(x)/", "/~_.-/", "/?q=1&r=2#f", "/{}|^`/", "/!$*,;=:@[]/", "\xff\xfe", "mailto:x@y.org"} {
+		var want strings.Builder
+		if err := layout.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		writeURL(&b, s)
+		if got, w := b.String(), strings.TrimSuffix(strings.TrimPrefix(want.String(), `<a href="`), `">`); got != w {
+			t.Errorf("writeURL(%q) = %q, want %q", s, got, w)
+		}
+	}
+}
+
+// yearRowsLayout is the year table's rows as layouts/year.html wrote them
+// before View.YearRows wrote them in Go: the reference for its markup.
+const yearRowsLayout = `{{$v := .V}}{{range .Y.Rows}}{{$url := .URL}}<tr><th scope="row"><a href="{{$url}}">{{.Name}}</a></th>
+{{range .Cells}}<td data-label="{{.Region}}">{{range .Figures}}<span class="year-value"><a href="{{.URL}}" title="{{.Quote}}">{{.Value}}</a> <span class="card-meta">{{.Period}}{{if not .Actual}} · {{.Kind}}{{end}}{{if .Cumulative}} · {{$v.T "fig.cumulative"}}{{end}}{{if .PeriodInferred}} · {{$v.T "fig.period_inferred"}}{{end}}</span></span>{{end}}{{if .More}}<a class="more" href="{{$url}}">{{.MoreText}}</a>{{end}}</td>{{end}}</tr>
+{{end}}`
+
+// TestYearRowsAsTemplate checks that View.YearRows writes the year
+// table's rows as the layout did: the real site's year pages in both
+// languages, and a row of values with every character to escape.
+func TestYearRowsAsTemplate(t *testing.T) {
+	s, errs := Load(root, Options{BaseURL: "https://ex.org/a&b/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	ref := template.Must(template.New("").Parse(yearRowsLayout))
+	odd := FigureItem{Value: "<5+5>", Period: "2021–2025 & \"later\"", Kind: "it's a target", URL: "/报告/x y/#f-1+2",
+		Quote: `"增长" <b>&</b> 'x'+1`, Cumulative: true, PeriodInferred: true}
+	pages := []*YearPage{{Rows: []*YearRow{{Name: "A & <B>", URL: "/a+b/?x=1&y=2", Cells: []YearCell{
+		{Region: "Chongqing \"CQ\"", Figures: []FigureItem{odd, {Value: "1", Period: "2021", Actual: true, URL: "/x/"}}, More: 2, MoreText: "2 more <…>"},
+		{Region: "Sichuan"}}}}}}
+	for _, y := range s.Years {
+		for _, lang := range s.Languages {
+			pages = append(pages, s.yearPage(y, lang))
+		}
+	}
+	for _, lang := range s.Languages {
+		v := &View{Page: &Page{Lang: lang}, Site: s}
+		for _, y := range pages {
+			var want strings.Builder
+			if err := ref.Execute(&want, map[string]any{"V": v, "Y": y}); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(v.YearRows(y)); got != want.String() {
+				t.Errorf("YearRows(%d, %s):\n got %q\nwant %q", y.Year, lang, got, want.String())
+			}
+		}
+	}
+}
+
 // TestYearPagesDoNotGrowWithCopies checks that a year's page lists each
 // target once however many reports quote it, and at most MaxYearTargets.
 func TestYearPagesDoNotGrowWithCopies(t *testing.T) {
