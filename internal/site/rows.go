@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"reportsite/internal/dataset"
@@ -335,7 +336,6 @@ func layoutEsc(s string) string {
 // path or an http(s) URL, which html/template's check of the scheme lets
 // through.)
 func writeURL(b stringWriter, s string) {
-	const hex = "0123456789abcdef"
 	done := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -350,11 +350,66 @@ func writeURL(b stringWriter, s string) {
 		case strings.IndexByte("!#$*,/:;=?@[]-._~%", c) >= 0:
 			continue
 		default:
-			repl = string([]byte{'%', hex[c>>4], hex[c&15]})
+			repl = percent(c)
 		}
 		b.WriteString(s[done:i])
 		b.WriteString(repl)
 		done = i + 1
 	}
 	b.WriteString(s[done:])
+}
+
+// TargetRows writes the rows of the targets page's table of all targets
+// (layouts/targets.html), in one call per table, for the reason Rows
+// gives; the markup is as the layout wrote it (TestTargetRowsAsTemplate).
+func (v *View) TargetRows(tp *TargetsPage) template.HTML {
+	return v.emit(func(b *bytes.Buffer) {
+		label := func(key string) string { return ` data-label="` + layoutEsc(v.T(key)) + `"` }
+		status, indicator, region, target, latest := label("targets.status"), label("fig.indicator"), label("fig.region"), label("targets.target"), label("targets.latest")
+		for _, it := range tp.AllItems {
+			put(b, "<tr><td", status, ` data-sort="`)
+			writeLayoutEsc(b, it.Status)
+			b.WriteString(`"><a class="status status-`)
+			writeLayoutEsc(b, it.Status)
+			b.WriteString(`" href="#t-`)
+			writeURLPart(b, it.ID)
+			b.WriteString(`">`)
+			writeLayoutEsc(b, it.StatusLabel)
+			put(b, "</a></td>\n<td", indicator, `><a href="`)
+			writeURL(b, it.IndicatorURL)
+			b.WriteString(`">`)
+			writeLayoutEsc(b, it.IndicatorName)
+			put(b, "</a></td>\n<td", region, ">")
+			writeLayoutEsc(b, it.Region)
+			put(b, "</td>\n<td", target, ` data-sort="`, strconv.Itoa(int(it.PeriodTo)), `">`)
+			writeLayoutEsc(b, it.Value)
+			b.WriteString(" · ")
+			writeLayoutEsc(b, it.Period)
+			put(b, "</td>\n<td", latest, ">")
+			writeLayoutEsc(b, it.Progress)
+			b.WriteString("</td></tr>\n")
+		}
+	})
+}
+
+// writeURLPart writes s as a layout writes a value in the middle of an
+// address (href="#t-{{.}}"): html/template keeps only the unreserved
+// characters and writes any other byte as %xx.
+func writeURLPart(b stringWriter, s string) {
+	done := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			continue
+		}
+		b.WriteString(s[done:i])
+		b.WriteString(percent(s[i]))
+		done = i + 1
+	}
+	b.WriteString(s[done:])
+}
+
+// percent is the byte c written as %xx.
+func percent(c byte) string {
+	const hex = "0123456789abcdef"
+	return string([]byte{'%', hex[c>>4], hex[c&15]})
 }

@@ -618,10 +618,12 @@ func TestWriteEsc(t *testing.T) {
 	}
 }
 
-// TestWriteURL checks writeURL against what a layout prints for an
-// address in href="{{.}}".
+// TestWriteURL checks writeURL and writeURLPart against what a layout
+// prints for an address in href="{{.}}" and for a part of one in
+// href="#t-{{.}}".
 func TestWriteURL(t *testing.T) {
 	layout := template.Must(template.New("").Parse(`<a href="{{.}}">`))
+	part := template.Must(template.New("").Parse(`<a href="#t-{{.}}">`))
 	for _, s := range []string{"", "/", "/en/indicators/smart-factories/#f-cq-2021-x", "https://ex.org/a&b/",
 		"https://OWNER.github.io/REPO/en/", "/报告/zh/", "/a b/", "/a+b/", "/%41/", "/it's/", `/"q"/`, "/<x>/",
 		"/a\x00b", "/a\\b", "/(x)/", "/~_.-/", "/?q=1&r=2#f", "/{}|^`/", "/!$*,;=:@[]/", "\xff\xfe", "mailto:x@y.org"} {
@@ -633,6 +635,15 @@ func TestWriteURL(t *testing.T) {
 		writeURL(&b, s)
 		if got, w := b.String(), strings.TrimSuffix(strings.TrimPrefix(want.String(), `<a href="`), `">`); got != w {
 			t.Errorf("writeURL(%q) = %q, want %q", s, got, w)
+		}
+		want.Reset()
+		if err := part.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		b.Reset()
+		writeURLPart(&b, s)
+		if got, w := b.String(), strings.TrimSuffix(strings.TrimPrefix(want.String(), `<a href="#t-`), `">`); got != w {
+			t.Errorf("writeURLPart(%q) = %q, want %q", s, got, w)
 		}
 	}
 }
@@ -672,6 +683,45 @@ func TestYearRowsAsTemplate(t *testing.T) {
 			if got := string(v.YearRows(y)); got != want.String() {
 				t.Errorf("YearRows(%d, %s):\n got %q\nwant %q", y.Year, lang, got, want.String())
 			}
+		}
+	}
+}
+
+// targetRowsLayout is the rows of the targets page's table as
+// layouts/targets.html wrote them before View.TargetRows wrote them in Go.
+const targetRowsLayout = `{{$v := .V}}{{$lStatus := $v.T "targets.status"}}{{$lIndicator := $v.T "fig.indicator"}}{{$lRegion := $v.T "fig.region"}}{{$lTarget := $v.T "targets.target"}}{{$lLatest := $v.T "targets.latest"}}{{range .TP.AllItems}}<tr><td data-label="{{$lStatus}}" data-sort="{{.Status}}"><a class="status status-{{.Status}}" href="#t-{{.ID}}">{{.StatusLabel}}</a></td>
+<td data-label="{{$lIndicator}}"><a href="{{.IndicatorURL}}">{{.IndicatorName}}</a></td>
+<td data-label="{{$lRegion}}">{{.Region}}</td>
+<td data-label="{{$lTarget}}" data-sort="{{.PeriodTo}}">{{.Value}} · {{.Period}}</td>
+<td data-label="{{$lLatest}}">{{.Progress}}</td></tr>
+{{end}}`
+
+// TestTargetRowsAsTemplate checks that View.TargetRows writes the rows of
+// the table of all targets as the layout did: the real site's in both
+// languages, and a row with every character to escape.
+func TestTargetRowsAsTemplate(t *testing.T) {
+	s, errs := Load(root, Options{BaseURL: "https://ex.org/a&b/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	ref := template.Must(template.New("").Parse(targetRowsLayout))
+	odd := &TargetsPage{AllItems: []*TargetItem{{ID: "x y/+&é", Status: `on"track'`, StatusLabel: "<on> & track", IndicatorURL: "/报告/a+b/?x=1&y=2",
+		IndicatorName: "R&D <share>", Region: "Chongqing's", Value: "5+%", Period: "2021–2025", PeriodTo: 24311, Progress: `"—"`}}}
+	for _, lang := range s.Languages {
+		v := &View{Page: &Page{Lang: lang}, Site: s}
+		tp := s.targetsPage()
+		tp.describe(v)
+		for _, tp := range []*TargetsPage{odd, tp} {
+			var want strings.Builder
+			if err := ref.Execute(&want, map[string]any{"V": v, "TP": tp}); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(v.TargetRows(tp)); got != want.String() {
+				t.Errorf("TargetRows(%s):\n got %q\nwant %q", lang, got, want.String())
+			}
+		}
+		if len(tp.AllItems) == 0 {
+			t.Errorf("%s: no targets to compare", lang)
 		}
 	}
 }
