@@ -726,6 +726,47 @@ func TestTargetRowsAsTemplate(t *testing.T) {
 	}
 }
 
+// TestListsAsTemplate checks that the lists written in Go (lists.go) are
+// as their layouts wrote them: the real site's, in both languages, and
+// items with every character to escape.
+func TestListsAsTemplate(t *testing.T) {
+	s, errs := Load(root, Options{BaseURL: "https://ex.org/a&b/"})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	omitted := template.Must(template.New("").Parse(`{{range .}}<li><a href="#f-{{.ID}}">{{.Value}}</a> · {{.Region}} · {{.Period}} · {{.Kind}} — {{.Reason}}</li>{{end}}`))
+	links := template.Must(template.New("").Parse(`{{range .}}<li><a href="{{.URL}}">{{.Name}}</a> <span class="card-meta">{{.Count}}</span></li>{{end}}`))
+	check := func(name string, ref *template.Template, data any, got template.HTML) {
+		t.Helper()
+		var want strings.Builder
+		if err := ref.Execute(&want, data); err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != want.String() {
+			t.Errorf("%s:\n got %q\nwant %q", name, got, want.String())
+		}
+	}
+	oddItems := []FigureItem{{ID: "x y/+&é", Value: "<5+5>", Region: `"CQ"`, Period: "2021–2025 & later", Kind: "it's", Reason: "a <b>reason</b> + more"}, {ID: "a"}}
+	oddLinks := []IndicatorLink{{URL: "/报告/a+b/?x=1&y=2", Name: "R&D <share>", Count: `"3" + 1`}}
+	compared := 0
+	for _, lang := range s.Languages {
+		v := &View{Page: &Page{Lang: lang}, Site: s}
+		check("OmittedItems(odd)", omitted, oddItems, v.OmittedItems(oddItems))
+		check("IndicatorLinks(odd)", links, oddLinks, v.IndicatorLinks(oddLinks))
+		for _, in := range s.Data.Indicators {
+			ip := s.indicatorPage(v, in, s.indicatorCharts[lang+":"+in.ID])
+			check("OmittedItems("+in.ID+")", omitted, ip.Omitted, v.OmittedItems(ip.Omitted))
+			compared += len(ip.Omitted)
+		}
+		for _, sec := range s.indicatorIndex(v) {
+			check("IndicatorLinks("+sec.Category+")", links, sec.Indicators, v.IndicatorLinks(sec.Indicators))
+		}
+	}
+	if compared == 0 {
+		t.Error("no figures not drawn to compare")
+	}
+}
+
 // TestYearPagesDoNotGrowWithCopies checks that a year's page lists each
 // target once however many reports quote it, and at most MaxYearTargets.
 func TestYearPagesDoNotGrowWithCopies(t *testing.T) {
