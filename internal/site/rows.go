@@ -29,9 +29,15 @@ func (v *View) Rows(t FigureTable) template.HTML {
 
 // rowWriter holds what the rows of one table share.
 type rowWriter struct {
-	v                  *View
-	t                  FigureTable
-	lang               string
+	v    *View
+	t    FigureTable
+	lang string
+	*rowTexts
+}
+
+// rowTexts are the parts of rows that are the same in every table of a
+// language, escaped: worked out once per build for each language.
+type rowTexts struct {
 	label              TableHead // each heading as the attribute ` data-label="…"`
 	cumulative         string    // the "cumulative" tag
 	inferred, noteHead string
@@ -42,19 +48,27 @@ type rowWriter struct {
 }
 
 func (v *View) rowWriter(t FigureTable) *rowWriter {
+	return &rowWriter{v: v, t: t, lang: v.langOr("zh"), rowTexts: v.rowTexts()}
+}
+
+func (v *View) rowTexts() *rowTexts {
+	if rt, ok := v.Site.rowTexts.Load(v.Lang); ok {
+		return rt.(*rowTexts)
+	}
 	esc := template.HTMLEscapeString
 	label := func(heading string) string { return ` data-label="` + esc(heading) + `"` }
 	h := v.tableHead()
-	w := &rowWriter{v: v, t: t, lang: v.langOr("zh"), label: TableHead{Indicator: label(h.Indicator), Region: label(h.Region),
+	rt := &rowTexts{label: TableHead{Indicator: label(h.Indicator), Region: label(h.Region),
 		Period: label(h.Period), Kind: label(h.Kind), Value: label(h.Value), Source: label(h.Source)}}
-	w.cumulative = ` <span class="tag">` + esc(v.T("fig.cumulative")) + `</span>`
-	w.inferred = ` <span class="tag">` + esc(v.T("fig.period_inferred")) + `</span>`
-	w.noteHead = `<br><span class="card-meta">` + esc(v.T("fig.period_note")) + " "
-	w.untranslated = ` <span class="card-meta">` + esc(v.T("fig.quote_untranslated")) + `</span>`
-	w.targets = esc(v.L("targets/"))
-	w.indicators = esc(v.L("indicators/"))
-	w.reports = esc(v.L("reports/"))
-	return w
+	rt.cumulative = ` <span class="tag">` + esc(v.T("fig.cumulative")) + `</span>`
+	rt.inferred = ` <span class="tag">` + esc(v.T("fig.period_inferred")) + `</span>`
+	rt.noteHead = `<br><span class="card-meta">` + esc(v.T("fig.period_note")) + " "
+	rt.untranslated = ` <span class="card-meta">` + esc(v.T("fig.quote_untranslated")) + `</span>`
+	rt.targets = esc(v.L("targets/"))
+	rt.indicators = esc(v.L("indicators/"))
+	rt.reports = esc(v.L("reports/"))
+	v.Site.rowTexts.Store(v.Lang, rt) // two pages may work it out at once, alike
+	return rt
 }
 
 func (w *rowWriter) row(b *bytes.Buffer, f *dataset.Figure) {

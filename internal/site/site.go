@@ -162,6 +162,7 @@ type Site struct {
 	search      bool
 	figureTexts map[*dataset.Figure]*figureText // how pages show each figure (a build)
 	shownTexts  sync.Map                        // the same, as pages ask (a preview)
+	rowTexts    sync.Map                        // by language: what every table's rows share (View.rowTexts)
 
 	// For a build with a memo: the key of what every page depends on (the
 	// settings, the interface strings, the glossary, the layouts), each
