@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"strings"
 )
 
 // Frame is what the frame of a page shows — its head, its header and what
@@ -15,29 +16,109 @@ import (
 // footer, the scripts. Those parts (Head, HeaderStart, HeaderEnd and End)
 // are rendered once per build for each kind of page, by partials that are
 // given a Shared, which holds nothing of one page; a page's frame only
-// fills in what is its own (its title, addresses and structured data).
+// fills in what is its own: its title, and what it says about itself in
+// its head (its addresses, card and structured data) and the link to it
+// in the other language, which are written in Go (writeMeta).
 type Frame struct {
 	Layout      string
 	HTMLLang    string
 	Title       string // in <title>, with the site's title after the page's
-	PageTitle   string // alone, for the card
 	Description string
-	Alternates  []Alt
-	Canonical   string // the page's address; "" on the 404 page, served at any address
-	Published   string
-	// StructuredData is the page's schema.org JSON-LD, or "".
-	StructuredData template.JS
+
+	// Meta is what the page says about itself in its <head>, after the
+	// shared part: its versions in each language, its canonical address,
+	// its card and its structured data (writeMeta).
+	Meta template.HTML
 
 	// The header of a page in one language (Lang is "" on the pages in
-	// both languages, which have none).
-	Lang      string
-	Twin      string // the page in the other language
-	TwinLang  string // its lang and hreflang
-	TwinLabel string
+	// both languages, which have none), around the link to the page in
+	// the other language (LangSwitch).
+	Lang       string
+	LangSwitch template.HTML
 
 	// The shared parts, rendered by the partials "head-shared",
 	// "header-start", "header-end" and "page-end".
 	Head, HeaderStart, HeaderEnd, End template.HTML
+}
+
+// pageMeta is what Frame.Meta says, and the link to the page in the
+// other language.
+type pageMeta struct {
+	alternates     []Alt
+	canonical      string // the page's address; "" on the 404 page, served at any address
+	pageTitle      string // the page's title alone, for the card
+	description    string
+	published      string
+	structuredData template.JS // the page's schema.org JSON-LD, or ""
+	twin, twinLang string
+	twinLabel      string
+}
+
+// pageMeta works out what the page says about itself.
+func (v *View) pageMeta() (*pageMeta, error) {
+	m := &pageMeta{alternates: v.Alternates(), pageTitle: v.Page.Title, description: v.Description, published: v.Published()}
+	if v.Layout != "404" {
+		m.canonical = v.Self()
+	}
+	var err error
+	if m.structuredData, err = v.StructuredData(); err != nil {
+		return nil, err
+	}
+	if v.Lang != "" {
+		m.twin, m.twinLabel = v.Twin(), v.T("nav.other_language")
+		m.twinLang = "en"
+		if v.Other() == "zh" {
+			m.twinLang = "zh-Hans"
+		}
+	}
+	return m, nil
+}
+
+// writeMeta writes m as Frame.Meta: the markup is the site's head as its
+// layouts wrote it, byte for byte (TestFrameAsTemplate), in Go because
+// every page has a dozen such values, and a template action costs about a
+// microsecond, mostly in reflective calls.
+func (m *pageMeta) writeMeta(b *strings.Builder) {
+	for _, a := range m.alternates {
+		b.WriteString(`<link rel="alternate" hreflang="`)
+		writeLayoutEsc(b, a.HrefLang)
+		b.WriteString(`" href="`)
+		writeURL(b, a.Href)
+		b.WriteString("\">\n")
+	}
+	if m.canonical != "" {
+		b.WriteString(`<link rel="canonical" href="`)
+		writeURL(b, m.canonical)
+		b.WriteString("\">\n")
+	}
+	b.WriteString(`<meta property="og:title" content="`)
+	writeLayoutEsc(b, m.pageTitle)
+	b.WriteString("\">\n")
+	for _, p := range [...]struct{ property, content string }{{"og:description", m.description}, {"og:url", m.canonical}, {"article:published_time", m.published}} {
+		if p.content != "" {
+			b.WriteString(`<meta property="` + p.property + `" content="`)
+			writeLayoutEsc(b, p.content)
+			b.WriteString("\">\n")
+		}
+	}
+	if m.structuredData != "" {
+		b.WriteString(`<script type="application/ld+json">`)
+		b.WriteString(string(m.structuredData))
+		b.WriteString("</script>\n")
+	}
+}
+
+// writeLangSwitch writes the link to the page in the other language.
+func (m *pageMeta) writeLangSwitch(b *strings.Builder) {
+	b.WriteString(`<a class="lang-switch" href="`)
+	writeURL(b, m.twin)
+	b.WriteString(`" hreflang="`)
+	writeLayoutEsc(b, m.twinLang)
+	b.WriteString(`" lang="`)
+	writeLayoutEsc(b, m.twinLang)
+	b.WriteString(`">`)
+	writeLayoutEsc(b, m.twinLabel)
+	b.WriteString("</a>")
 }
 
 // Shared is what the shared parts of a frame show: the same on every page
@@ -66,24 +147,21 @@ type Shared struct {
 
 // Frame works out the frame of the page.
 func (v *View) Frame() (*Frame, error) {
-	f := &Frame{Layout: v.Layout, HTMLLang: v.HTMLLang(), Title: v.Page.Title, PageTitle: v.Page.Title, Description: v.Description,
-		Alternates: v.Alternates(), Published: v.Published(), Lang: v.Lang}
+	f := &Frame{Layout: v.Layout, HTMLLang: v.HTMLLang(), Title: v.Page.Title, Description: v.Description, Lang: v.Lang}
 	if v.Lang != "" && v.Layout != "home" {
 		f.Title += " · " + v.SiteTitle()
 	}
-	if v.Layout != "404" {
-		f.Canonical = v.Self()
-	}
-	var err error
-	if f.StructuredData, err = v.StructuredData(); err != nil {
+	m, err := v.pageMeta()
+	if err != nil {
 		return nil, err
 	}
+	var b strings.Builder
+	m.writeMeta(&b)
+	f.Meta = template.HTML(b.String())
 	if v.Lang != "" {
-		f.Twin, f.TwinLabel = v.Twin(), v.T("nav.other_language")
-		f.TwinLang = "en"
-		if v.Other() == "zh" {
-			f.TwinLang = "zh-Hans"
-		}
+		b.Reset()
+		m.writeLangSwitch(&b)
+		f.LangSwitch = template.HTML(b.String())
 	}
 	// The key names everything a Shared is made of; it is worked out only
 	// for the first page of its kind.

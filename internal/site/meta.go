@@ -10,7 +10,7 @@ import (
 )
 
 // What a page says about itself to search engines, feed readers and social
-// sites, in its <head> ("meta" in layouts/partials/meta.html): its canonical
+// sites, in its <head> (Frame.Meta, written by frame.go): its canonical
 // address, the feeds, Open Graph and Twitter card metadata, and schema.org
 // structured data (JSON-LD): a Report on report pages, a Dataset on the
 // data page. Every address in them is absolute when the base URL is (see

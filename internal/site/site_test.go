@@ -767,6 +767,68 @@ func TestListsAsTemplate(t *testing.T) {
 	}
 }
 
+// frameLayout is the head's links and card and the link to the other
+// language as layouts/base.html and its partial "meta" wrote them before
+// the frame wrote them in Go (Frame.Meta, Frame.LangSwitch).
+const frameLayout = `{{range .Alternates}}<link rel="alternate" hreflang="{{.HrefLang}}" href="{{.Href}}">
+{{end}}{{with .Canonical}}<link rel="canonical" href="{{.}}">
+{{end}}<meta property="og:title" content="{{.PageTitle}}">
+{{with .Description}}<meta property="og:description" content="{{.}}">
+{{end}}{{with .Canonical}}<meta property="og:url" content="{{.}}">
+{{end}}{{with .Published}}<meta property="article:published_time" content="{{.}}">
+{{end}}{{with .StructuredData}}<script type="application/ld+json">{{.}}</script>
+{{end}}|{{if .Twin}}<a class="lang-switch" href="{{.Twin}}" hreflang="{{.TwinLang}}" lang="{{.TwinLang}}">{{.TwinLabel}}</a>{{end}}`
+
+// TestFrameAsTemplate checks that the frame writes each page's head and
+// link to the other language as the layout did: every page of the real
+// site, with two base URLs, and a page with every character to escape.
+func TestFrameAsTemplate(t *testing.T) {
+	ref := template.Must(template.New("").Parse(frameLayout))
+	check := func(name string, m *pageMeta) {
+		t.Helper()
+		var want strings.Builder
+		err := ref.Execute(&want, map[string]any{"Alternates": m.alternates, "Canonical": m.canonical, "PageTitle": m.pageTitle,
+			"Description": m.description, "Published": m.published, "StructuredData": m.structuredData,
+			"Twin": m.twin, "TwinLang": m.twinLang, "TwinLabel": m.twinLabel})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		m.writeMeta(&got)
+		got.WriteString("|")
+		if m.twin != "" {
+			m.writeLangSwitch(&got)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s:\n got %q\nwant %q", name, got.String(), want.String())
+		}
+	}
+	check("odd", &pageMeta{alternates: []Alt{{"zh-Hans", "/报告/a+b/?x=1&y=2"}, {`e"n`, "https://ex.org/a&b/en/x y/"}},
+		canonical: "https://ex.org/a&b/'x'/", pageTitle: `R&D <share> "5G" +1`, description: "it's <b>bold</b> & +",
+		published: "2024-01-02", structuredData: template.JS(`{"name":"<\/script>&"}`), twin: "/a&b/<en>/", twinLang: "zh+Hans", twinLabel: "中文 & <en> +"})
+	check("404", &pageMeta{pageTitle: "Not found"})
+	for _, base := range []string{"/", "https://ex.org/a&b/"} {
+		s, errs := Load(root, Options{BaseURL: base})
+		if errs.Err() != nil {
+			t.Fatal(errs)
+		}
+		for _, page := range s.pages {
+			if !strings.HasSuffix(page.File, ".html") {
+				continue
+			}
+			p := *page
+			if p.fill != nil {
+				p.fill(&p)
+			}
+			m, err := (&View{Page: &p, Site: s}).pageMeta()
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(base+" "+p.File, m)
+		}
+	}
+}
+
 // TestYearPagesDoNotGrowWithCopies checks that a year's page lists each
 // target once however many reports quote it, and at most MaxYearTargets.
 func TestYearPagesDoNotGrowWithCopies(t *testing.T) {
