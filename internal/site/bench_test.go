@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -85,6 +86,47 @@ func benchBuild(b *testing.B, fsys fs.FS) {
 	<-done
 	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-MiB")
 	b.ReportMetric(float64(pages), "pages")
+}
+
+// BenchmarkRenderLayouts renders the real site's pages of each layout,
+// one after the other on one goroutine, and reports the time of a page
+// (ns/page): where a build's time goes, and what a change to a layout or
+// to a writer in Go costs. Loading is outside the timer.
+func BenchmarkRenderLayouts(b *testing.B) {
+	defer TuneGC(root, false)() // as the build command sets it
+	s, errs := Load(root, Options{BaseURL: "/"})
+	if errs.Err() != nil {
+		b.Fatal(errs)
+	}
+	byLayout := map[string][]*Page{}
+	var layouts []string
+	for _, p := range s.pages {
+		if !strings.HasSuffix(p.File, ".html") {
+			continue
+		}
+		if byLayout[p.Layout] == nil {
+			layouts = append(layouts, p.Layout)
+		}
+		byLayout[p.Layout] = append(byLayout[p.Layout], p)
+	}
+	sort.Strings(layouts)
+	discard := func(string, []byte) error { return nil }
+	for _, l := range layouts {
+		pages := byLayout[l]
+		b.Run("layout="+l, func(b *testing.B) {
+			b.ReportAllocs()
+			var buf bytes.Buffer
+			for b.Loop() {
+				for _, p := range pages {
+					if errs := s.renderPage(p, &buf, discard); len(errs) > 0 {
+						b.Fatal(errs)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(pages)), "ns/page")
+			b.ReportMetric(float64(len(pages)), "pages")
+		})
+	}
 }
 
 // BenchmarkRebuild measures the preview's rebuild after an edit: one
