@@ -108,6 +108,16 @@ func (m *pageMeta) writeMeta(b *strings.Builder) {
 	}
 }
 
+// size is about the length of what writeMeta writes, so that it is written
+// into one allocation.
+func (m *pageMeta) size() int {
+	n := 400 + len(m.pageTitle) + 2*(len(m.canonical)+len(m.description)) + len(m.published) + len(m.structuredData)
+	for _, a := range m.alternates {
+		n += 40 + len(a.Href)
+	}
+	return n + n/8 // for escapes
+}
+
 // writeLangSwitch writes the link to the page in the other language.
 func (m *pageMeta) writeLangSwitch(b *strings.Builder) {
 	b.WriteString(`<a class="lang-switch" href="`)
@@ -156,6 +166,7 @@ func (v *View) Frame() (*Frame, error) {
 		return nil, err
 	}
 	var b strings.Builder
+	b.Grow(m.size())
 	m.writeMeta(&b)
 	f.Meta = template.HTML(b.String())
 	if v.Lang != "" {
