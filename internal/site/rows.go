@@ -343,13 +343,16 @@ func layoutEsc(s string) string {
 	return b.String()
 }
 
-// writeURL writes the site's own address s as a layout writes it in a
-// quoted attribute (href="{{.}}"): html/template keeps the characters a
-// URL may hold as they are, writes any other byte as %xx, and then
-// escapes & and + for the attribute. (s is an address the site made, a
-// path or an http(s) URL, which html/template's check of the scheme lets
-// through.)
+// writeURL writes the address s as a layout writes it in a quoted
+// attribute (href="{{.}}"): html/template keeps the characters a URL may
+// hold as they are, writes any other byte as %xx, and then escapes & and +
+// for the attribute; an address with a scheme other than http, https or
+// mailto (javascript:) it replaces with "#ZgotmplZ".
 func writeURL(b stringWriter, s string) {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
+		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+		s = "#ZgotmplZ"
+	}
 	done := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]

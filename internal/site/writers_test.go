@@ -44,7 +44,7 @@ func TestWriteURL(t *testing.T) {
 	part := template.Must(template.New("").Parse(`<a href="#t-{{.}}">`))
 	for _, s := range []string{"", "/", "/en/indicators/smart-factories/#f-cq-2021-x", "https://ex.org/a&b/",
 		"https://OWNER.github.io/REPO/en/", "/报告/zh/", "/a b/", "/a+b/", "/%41/", "/it's/", `/"q"/`, "/<x>/",
-		"/a\x00b", "/a\\b", "/(x)/", "/~_.-/", "/?q=1&r=2#f", "/{}|^`/", "/!$*,;=:@[]/", "\xff\xfe", "mailto:x@y.org"} {
+		"/a\x00b", "/a\\b", "/(x)/", "/~_.-/", "/?q=1&r=2#f", "/{}|^`/", "/!$*,;=:@[]/", "\xff\xfe", "mailto:x@y.org", "javascript:alert(1)", "JavaScript:x", "data:text/html,x", "/a:b", "HTTPS://ex.org/"} {
 		var want strings.Builder
 		if err := layout.Execute(&want, s); err != nil {
 			t.Fatal(err)
