@@ -7,11 +7,11 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"unsafe"
 
 	"reportsite/internal/diag"
 	"reportsite/internal/seed"
 	"reportsite/internal/tomlx"
-	"unsafe"
 )
 
 // Unit is one piece of a report that is translated as a whole: a heading, a

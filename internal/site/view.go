@@ -330,17 +330,17 @@ func (v *View) IndicatorTable(figs []*dataset.Figure) FigureTable {
 	return FigureTable{Figures: figs, Anchors: true}
 }
 
-// TableHead is the column headings of a table of figures. They are the
-// same on every table of a language with the same columns, so the partial
-// "figtable-head" renders them once per build for each.
-func (v *View) TableHead(t FigureTable) (template.HTML, error) {
+// TableHeadings writes the <thead> of a table of figures. It is the same
+// on every table of a language with the same columns, so the partial
+// "figtable-head" renders it once per build for each.
+func (v *View) TableHeadings(t FigureTable) (template.HTML, error) {
 	return v.Site.templates.PartialOf("figtable-head", v.Lang+"|"+strconv.FormatBool(t.Indicator), func() (any, error) {
-		return tableHeadings{Labels: v.tableHead(), IndicatorColumn: t.Indicator}, nil
+		return figtableHead{Labels: v.tableHead(), IndicatorColumn: t.Indicator}, nil
 	})
 }
 
-// tableHeadings is what "figtable-head" shows.
-type tableHeadings struct {
+// figtableHead is what "figtable-head" shows.
+type figtableHead struct {
 	Labels          TableHead
 	IndicatorColumn bool
 }
